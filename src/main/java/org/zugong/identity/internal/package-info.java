@@ -1,0 +1,5 @@
+/** Identity's internal part. */
+@NullMarked
+package org.zugong.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,120 @@
+package org.zugong.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts personal data at rest (AES-256-GCM, a fresh nonce per value) and computes a keyed hash
+ * (HMAC-SHA-256) so that an ID number is found exactly without being decrypted. Both keys are
+ * derived from one master key kept in a file outside the database.
+ */
+@Component
+public class PersonalDataCipher {
+
+  private static final byte VERSION = 1;
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final SecretKeySpec encryptionKey;
+  private final SecretKeySpec indexKey;
+  private final SecureRandom random = new SecureRandom();
+
+  public PersonalDataCipher(ZugongProperties properties) {
+    byte[] master = loadOrCreate(properties.keyFile());
+    this.encryptionKey = new SecretKeySpec(derive(master, "zugong/encryption/v1"), "AES");
+    this.indexKey = new SecretKeySpec(derive(master, "zugong/blind-index/v1"), "HmacSHA256");
+  }
+
+  public byte[] encrypt(String plain) {
+    try {
+      byte[] nonce = new byte[NONCE_BYTES];
+      random.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+      byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+          .put(VERSION)
+          .put(nonce)
+          .put(sealed)
+          .array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Encryption failed", e);
+    }
+  }
+
+  public String decrypt(byte[] stored) {
+    if (stored.length < 1 + NONCE_BYTES || stored[0] != VERSION) {
+      throw new IllegalArgumentException("Not a value encrypted by this cipher");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          encryptionKey,
+          new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
+      byte[] plain = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
+      return new String(plain, StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Decryption failed: wrong key or altered value", e);
+    }
+  }
+
+  /** The keyed hash used to look a value up exactly, as lowercase hex. */
+  public String blindIndex(String plain) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(indexKey);
+      return HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Hashing failed", e);
+    }
+  }
+
+  private static byte[] derive(byte[] master, String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(master, "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] loadOrCreate(Path keyFile) {
+    try {
+      if (Files.exists(keyFile)) {
+        byte[] key = Base64.getDecoder().decode(Files.readString(keyFile).trim());
+        if (key.length != 32) {
+          throw new IllegalStateException("The key file " + keyFile + " does not hold 32 bytes");
+        }
+        return key;
+      }
+      Files.createDirectories(keyFile.toAbsolutePath().getParent());
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      Files.writeString(keyFile, Base64.getEncoder().encodeToString(key) + "\n");
+      try {
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // Not a POSIX file system: the folder's own permissions protect it.
+      }
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read or create the key file " + keyFile, e);
+    }
+  }
+}
