@@ -14,7 +14,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads many rows at once with PostgreSQL's COPY, inside the caller's transaction. Table and column
+ * Loads many rows at once with PostgreSQL's COPY, inside the caller's transaction (which it needs:
+ * the staging table lives until commit). Table and column
  * names come from code and are checked; values travel as CSV data, never as SQL.
  */
 @Component
@@ -36,8 +37,18 @@ public class BulkCopy {
   public Copy into(String table, List<String> columns) {
     check(table);
     columns.forEach(BulkCopy::check);
+    String cols = String.join(", ", columns);
+    String staging = "bulk_" + table.replace('.', '_');
     return new Copy(
-        "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)",
+        List.of(
+            "create temp table if not exists "
+                + staging
+                + " (like "
+                + table
+                + " including defaults) on commit drop",
+            "truncate " + staging),
+        "copy " + staging + " (" + cols + ") from stdin (format csv)",
+        "insert into " + table + " (" + cols + ") select " + cols + " from " + staging,
         columns.size());
   }
 
@@ -49,13 +60,17 @@ public class BulkCopy {
 
   /** Rows buffered as CSV and sent in batches. */
   public final class Copy {
+    private final List<String> prepare;
     private final String sql;
+    private final String publish;
     private final int width;
     private final StringBuilder buffer = new StringBuilder();
     private long rows;
 
-    private Copy(String sql, int width) {
+    private Copy(List<String> prepare, String sql, String publish, int width) {
+      this.prepare = prepare;
       this.sql = sql;
+      this.publish = publish;
       this.width = width;
     }
 
@@ -97,10 +112,18 @@ public class BulkCopy {
       }
       Connection connection = DataSourceUtils.getConnection(dataSource);
       try {
-        connection
-            .unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn(sql, new StringReader(buffer.toString()));
+        try (var statement = connection.createStatement()) {
+          for (String step : prepare) {
+            statement.execute(step);
+          }
+          connection
+              .unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn(sql, new StringReader(buffer.toString()));
+          // Row-level security refuses COPY into a protected table, so rows go through a staging
+          // table and one INSERT ... SELECT, which the policies check row by row.
+          statement.execute(publish);
+        }
       } catch (SQLException e) {
         throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
       } catch (IOException e) {

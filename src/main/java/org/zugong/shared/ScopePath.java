@@ -1,5 +1,6 @@
 package org.zugong.shared;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.regex.Pattern;
 
 /**
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * the records whose path starts with their own scope path; the trailing slash keeps {@code /33/}
  * from matching {@code /330/}.
  */
-public record ScopePath(String value) {
+public record ScopePath(@JsonValue String value) {
 
   private static final Pattern SHAPE = Pattern.compile("/([0-9A-Za-z_-]+/)*");
 

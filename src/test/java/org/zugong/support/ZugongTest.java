@@ -1,0 +1,61 @@
+package org.zugong.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context of the suite: the real application on a random port, with its own
+ * embedded PostgreSQL in a temporary folder and the demo data loaded before the first test. Every
+ * integration test extends this class so that the context is built once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ZugongTest {
+
+  private static final Path DATA_DIR = createDataDir();
+
+  @LocalServerPort protected int port;
+
+  @Autowired protected JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("zugong.data-dir", DATA_DIR::toString);
+    registry.add("zugong.demo.background", () -> "false");
+    registry.add("server.port", () -> "0");
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  protected WebClient client() {
+    return new WebClient(baseUrl());
+  }
+
+  protected WebClient signedIn(String username) {
+    WebClient client = client();
+    client.signIn(username, DemoAccounts.PASSWORD);
+    return client;
+  }
+
+  public static Path dataDir() {
+    return DATA_DIR;
+  }
+
+  private static Path createDataDir() {
+    try {
+      Path dir = Files.createTempDirectory("zugong-test-");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
