@@ -22,9 +22,11 @@ public final class WebClient {
 
   private static final Pattern CSRF =
       Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
-  private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+  private static final Pattern CSRF_META =
+      Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
   private final String base;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
   private String csrf = "";
 
@@ -32,7 +34,7 @@ public final class WebClient {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -75,6 +77,15 @@ public final class WebClient {
   public HttpResponse<String> signIn(String username, String password) {
     get("/login");
     return post("/login", Map.of("username", username, "password", password));
+  }
+
+  /** The value of a cookie the server set, or null. */
+  public @org.jspecify.annotations.Nullable String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   public String csrf() {
