@@ -34,11 +34,14 @@ class AccountController {
   private final Accounts accounts;
   private final Regions regions;
   private final MessageSource messages;
+  private final java.time.Clock clock;
 
-  AccountController(Accounts accounts, Regions regions, MessageSource messages) {
+  AccountController(
+      Accounts accounts, Regions regions, MessageSource messages, java.time.Clock clock) {
     this.accounts = accounts;
     this.regions = regions;
     this.messages = messages;
+    this.clock = clock;
   }
 
   /** The fields of the new-account dialog. */
@@ -61,7 +64,7 @@ class AccountController {
     model.addAttribute("scopeRegion", scope == null ? null : regions.find(scope).orElse(null));
     model.addAttribute(
         "result", accounts.list(new Accounts.Query(q, scope, Math.max(0, page), PAGE_SIZE)));
-    model.addAttribute("now", java.time.Instant.now());
+    model.addAttribute("now", java.time.Instant.now(clock));
     return request.getHeader("HX-Request") != null
         ? "identity/accounts :: table"
         : "identity/accounts";
