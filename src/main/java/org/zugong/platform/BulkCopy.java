@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads many rows at once with PostgreSQL's COPY, inside the caller's transaction (which it needs:
- * the staging table lives until commit). Table and column
- * names come from code and are checked; values travel as CSV data, never as SQL.
+ * the staging table lives until commit). Table and column names come from code and are checked;
+ * values travel as CSV data, never as SQL.
  */
 @Component
 public class BulkCopy {

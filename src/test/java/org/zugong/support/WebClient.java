@@ -22,7 +22,8 @@ public final class WebClient {
 
   private static final Pattern CSRF =
       Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
-  private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+  private static final Pattern CSRF_META =
+      Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
   private final String base;
   private final HttpClient http;
