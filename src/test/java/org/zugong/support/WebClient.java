@@ -30,7 +30,7 @@ public final class WebClient {
   private final HttpClient http;
   private String csrf = "";
 
-  WebClient(String base) {
+  public WebClient(String base) {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
