@@ -43,6 +43,44 @@ class AuditChainTest extends ZugongTest {
   }
 
   @Test
+  void theAuditorExportsTheAuditAsAWorkbook() throws Exception {
+    WebClient auditor = signedIn(DemoAccounts.AUDITOR);
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/audit/export?action=login"))
+                    .header("Cookie", "JSESSIONID=" + auditor.cookie("JSESSIONID"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
+    byte[] xlsx = response.body();
+    assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    String sheet = sheetXml(xlsx);
+    assertThat(sheet).contains("auditor").contains("login");
+  }
+
+  private static String sheetXml(byte[] xlsx) throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("audit", ".xlsx");
+    try {
+      java.nio.file.Files.write(file, xlsx);
+      StringBuilder all = new StringBuilder();
+      try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+        for (var e : java.util.Collections.list(zip.entries())) {
+          if (e.getName().startsWith("xl/")) {
+            all.append(new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+          }
+        }
+      }
+      return all.toString();
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
   void rowsCannotBeUpdatedOrDeletedThroughSql() {
     signedIn(DemoAccounts.CITY_ADMIN);
     String error =

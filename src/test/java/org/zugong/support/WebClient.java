@@ -39,12 +39,15 @@ public final class WebClient {
             .build();
   }
 
+  /** What a browser asks for: pages first, anything else after. */
+  static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT).GET().build());
   }
 
   public HttpResponse<String> get(String path, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT).GET();
     headers.forEach(b::header);
     return send(b.build());
   }
@@ -68,6 +71,7 @@ public final class WebClient {
             .collect(Collectors.joining("&"));
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
+            .header("Accept", ACCEPT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());

@@ -18,6 +18,11 @@ class ApiErrorAdvice {
     this.messages = messages;
   }
 
+  @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+  ProblemDetail status(org.springframework.web.server.ResponseStatusException e) {
+    return ProblemDetail.forStatus(e.getStatusCode());
+  }
+
   @ExceptionHandler(InvalidValueException.class)
   ProblemDetail invalid(InvalidValueException e, Locale locale) {
     ProblemDetail problem =
