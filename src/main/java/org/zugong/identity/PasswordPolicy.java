@@ -16,14 +16,15 @@ public final class PasswordPolicy {
 
   /** The message key of the first rule the password breaks, or empty if it keeps them all. */
   public static Optional<String> firstBrokenRule(String password, String username) {
-    if (password.length() < MIN_LENGTH) {
+    // Characters, not UTF-16 units: an emoji or a rare Han character counts once.
+    if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
       return Optional.of("password.rule.length");
     }
     int classes = 0;
-    if (password.chars().anyMatch(Character::isUpperCase)) classes++;
-    if (password.chars().anyMatch(Character::isLowerCase)) classes++;
-    if (password.chars().anyMatch(Character::isDigit)) classes++;
-    if (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c))) classes++;
+    if (password.codePoints().anyMatch(Character::isUpperCase)) classes++;
+    if (password.codePoints().anyMatch(Character::isLowerCase)) classes++;
+    if (password.codePoints().anyMatch(Character::isDigit)) classes++;
+    if (password.codePoints().anyMatch(c -> !Character.isLetterOrDigit(c))) classes++;
     if (classes < MIN_CLASSES) {
       return Optional.of("password.rule.classes");
     }

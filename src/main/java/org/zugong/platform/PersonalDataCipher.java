@@ -106,12 +106,15 @@ public class PersonalDataCipher {
       Files.createDirectories(keyFile.toAbsolutePath().getParent());
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
-      Files.writeString(keyFile, Base64.getEncoder().encodeToString(key) + "\n");
       try {
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // Not a POSIX file system: the folder's own permissions protect it.
+        // Created owner-only from the first byte, so the key is never readable by others.
+        Files.createFile(
+            keyFile,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(keyFile);
       }
+      Files.writeString(keyFile, Base64.getEncoder().encodeToString(key) + "\n");
       return key;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or create the key file " + keyFile, e);

@@ -12,6 +12,8 @@ public record ScopePath(@JsonValue String value) {
 
   private static final Pattern SHAPE = Pattern.compile("/([0-9A-Za-z_-]+/)*");
 
+  private static final Pattern CODE = Pattern.compile("[0-9A-Za-z_-]+");
+
   public static final ScopePath ROOT = new ScopePath("/");
 
   public ScopePath {
@@ -21,6 +23,9 @@ public record ScopePath(@JsonValue String value) {
   }
 
   public ScopePath child(String code) {
+    if (!CODE.matcher(code).matches()) {
+      throw new InvalidValueException("scope.invalid", code);
+    }
     return new ScopePath(value + code + "/");
   }
 

@@ -57,7 +57,8 @@ class AuditChainTest extends ZugongTest {
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
     byte[] xlsx = response.body();
-    assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isEqualTo("PK");
     String sheet = sheetXml(xlsx);
     assertThat(sheet).contains("auditor").contains("login");
   }
@@ -70,7 +71,9 @@ class AuditChainTest extends ZugongTest {
       try (var zip = new java.util.zip.ZipFile(file.toFile())) {
         for (var e : java.util.Collections.list(zip.entries())) {
           if (e.getName().startsWith("xl/")) {
-            all.append(new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            all.append(
+                new String(
+                    zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
           }
         }
       }

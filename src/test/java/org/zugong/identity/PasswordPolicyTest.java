@@ -3,7 +3,6 @@ package org.zugong.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zugong.identity.PasswordPolicy.firstBrokenRule;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,10 +93,6 @@ class PasswordPolicyTest {
   }
 
   @Test
-  @Disabled(
-      "Bug: length counts UTF-16 units (String.length()), so a character outside the BMP such as"
-          + " an emoji or a CJK Extension B character counts twice; a 7-character password passes."
-          + " Fix: password.codePointCount(0, password.length()) < MIN_LENGTH.")
   void countsACharacterOutsideTheBasicPlaneOnce() {
     String sevenCharacters = "Abc12#\uD83D\uDE00"; // 6 ASCII characters and one emoji
     assertThat(sevenCharacters.codePointCount(0, sevenCharacters.length())).isEqualTo(7);
@@ -105,10 +100,6 @@ class PasswordPolicyTest {
   }
 
   @Test
-  @Disabled(
-      "Bug: classes are counted over chars(), i.e. UTF-16 units; the two surrogates of a Han"
-          + " character outside the BMP (e.g. 𠮷 U+20BB7) are not letters, so it counts as a symbol"
-          + " while 吉 does not. Fix: use password.codePoints() for the four class checks.")
   void countsAChineseCharacterOutsideTheBasicPlaneInNoClassLikeAnyOther() {
     assertThat(firstBrokenRule("吉abcdef1", "wangwu")).contains("password.rule.classes");
     assertThat(firstBrokenRule("\uD842\uDFB7abcdef1", "wangwu")).contains("password.rule.classes");

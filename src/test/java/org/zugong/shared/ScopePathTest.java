@@ -95,4 +95,11 @@ class ScopePathTest {
   void givesAnEmptyLeafForTheRoot() {
     assertThat(ScopePath.ROOT.leaf()).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void refusesAChildCodeThatWouldAddTwoLevels() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ScopePath("/330200/").child("330203/330203001"))
+        .isInstanceOf(InvalidValueException.class);
+  }
 }

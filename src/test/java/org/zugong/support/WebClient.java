@@ -43,11 +43,13 @@ public final class WebClient {
   static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT).GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT).GET().build());
   }
 
   public HttpResponse<String> get(String path, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", ACCEPT).GET();
     headers.forEach(b::header);
     return send(b.build());
   }
