@@ -59,6 +59,9 @@ class AccountController {
       jakarta.servlet.http.HttpServletRequest request,
       Model model) {
     model.addAttribute("roots", regions.roots());
+    model.addAttribute("treeTarget", "accounts");
+    model.addAttribute("treeLink", "/accounts?scope=");
+    model.addAttribute("selectedCode", scope);
     model.addAttribute("q", q);
     model.addAttribute("scope", scope);
     model.addAttribute("scopeRegion", scope == null ? null : regions.find(scope).orElse(null));

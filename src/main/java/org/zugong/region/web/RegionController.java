@@ -21,6 +21,10 @@ class RegionController {
 
   static final int PAGE_SIZE = 20;
 
+  /** Pages that show the region tree, and where a node leads on each. */
+  static final java.util.Map<String, String> TREE_LINKS =
+      java.util.Map.of("regions", "/regions?code=", "accounts", "/accounts?scope=");
+
   private final Regions regions;
 
   RegionController(Regions regions) {
@@ -51,6 +55,9 @@ class RegionController {
       selected = roots.getFirst();
     }
     model.addAttribute("selected", selected);
+    model.addAttribute("selectedCode", selected == null ? null : selected.code());
+    model.addAttribute("treeTarget", "regions");
+    model.addAttribute("treeLink", TREE_LINKS.get("regions"));
     model.addAttribute("trail", selected == null ? List.of() : regions.trail(selected.code()));
     if (!q.isBlank() || level != null) {
       model.addAttribute("results", regions.search(q, level, Math.max(0, page), PAGE_SIZE));
@@ -63,11 +70,20 @@ class RegionController {
   }
 
   @GetMapping("/regions/tree/{code}")
-  String treeChildren(@PathVariable String code, Model model) {
+  String treeChildren(
+      @PathVariable String code,
+      @RequestParam(defaultValue = "regions") String target,
+      Model model) {
+    String link = TREE_LINKS.get(target);
+    if (link == null) {
+      throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+    }
+    model.addAttribute("treeTarget", target);
+    model.addAttribute("treeLink", link);
     if (regions.find(code).isEmpty()) {
       throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
     }
     model.addAttribute("nodes", regions.children(code));
-    return "region/list :: nodes";
+    return "fragments/tree :: nodes";
   }
 }
