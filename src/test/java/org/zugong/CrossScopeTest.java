@@ -77,8 +77,18 @@ class CrossScopeTest extends ZugongTest {
                 jdbc.sql("select id from identity_account where username = 'jiangbei_admin'")
                     .query(Long.class)
                     .single());
-    foreignSamples.put("code", "330205001");
-    foreignSamples.put("id", Long.toString(foreignAccountId));
+    foreignSamples.put("regions:code", "330205001");
+    foreignSamples.put("accounts:id", Long.toString(foreignAccountId));
+    foreignSamples.put(
+        "organizations:id",
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select id from organization where region_code like '330205%'"
+                            + " and kind = 'BRANCH' order by id limit 1")
+                    .query(Long.class)
+                    .single()
+                    .toString()));
     // The three separated administrators, scoped to 海曙区, to walk their endpoints too.
     TestAccounts.ensure(
         jdbc, encoder, "haishu_sysadmin", Role.SYSTEM_ADMIN, "330203", "/330200/330203/");
@@ -194,8 +204,8 @@ class CrossScopeTest extends ZugongTest {
     for (Endpoint e : endpoints()) {
       Matcher m = variable.matcher(e.pattern());
       while (m.find()) {
-        if (!foreignSamples.containsKey(m.group(1))) {
-          missing.add(e.key() + " {" + m.group(1) + "}");
+        if (!foreignSamples.containsKey(sampleKey(e.pattern(), m.group(1)))) {
+          missing.add(e.key() + " {" + sampleKey(e.pattern(), m.group(1)) + "}");
         }
       }
     }
@@ -204,11 +214,17 @@ class CrossScopeTest extends ZugongTest {
         .isEmpty();
   }
 
+  /** Samples are kept per resource: {@code /api/v1/organizations/{id}} takes "organizations:id". */
+  static String sampleKey(String pattern, String variable) {
+    String[] segments = pattern.replaceFirst("^/api/v\\d+", "").split("/");
+    return (segments.length > 1 ? segments[1] : "") + ":" + variable;
+  }
+
   private String fill(String pattern) {
     Matcher m = Pattern.compile("\\{([^}:]+)(:[^}]*)?}").matcher(pattern);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String sample = foreignSamples.get(m.group(1));
+      String sample = foreignSamples.get(sampleKey(pattern, m.group(1)));
       if (sample == null) {
         fail("No foreign sample for {%s} in %s", m.group(1), pattern);
       }

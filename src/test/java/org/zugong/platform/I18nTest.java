@@ -26,14 +26,50 @@ class I18nTest {
   static final Path TEMPLATES = Path.of("src/main/resources/templates");
   static final Path SOURCES = Path.of("src/main/java");
 
+  /**
+   * All texts of one language: {@code messages} and every module bundle under {@code i18n/},
+   * checked for keys defined twice.
+   */
   static Properties bundle(String name) throws IOException {
-    Properties p = new Properties();
-    try (var in =
-        new InputStreamReader(
-            Files.newInputStream(Path.of("src/main/resources", name)), StandardCharsets.UTF_8)) {
-      p.load(in);
+    boolean english = name.endsWith("_en.properties");
+    List<Path> files = new ArrayList<>();
+    files.add(Path.of("src/main/resources", name));
+    Path modules = Path.of("src/main/resources/i18n");
+    if (Files.isDirectory(modules)) {
+      for (Path f : files(modules, ".properties")) {
+        if (f.getFileName().toString().endsWith("_en.properties") == english) {
+          files.add(f);
+        }
+      }
     }
-    return p;
+    Properties all = new Properties();
+    for (Path f : files) {
+      Properties p = new Properties();
+      try (var in = new InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8)) {
+        p.load(in);
+      }
+      for (String k : p.stringPropertyNames()) {
+        assertThat(all.containsKey(k)).as("key %s defined twice (again in %s)", k, f).isFalse();
+        all.setProperty(k, p.getProperty(k));
+      }
+    }
+    return all;
+  }
+
+  @Test
+  void messagesWithArgumentsHaveNoStrayQuotes() throws IOException {
+    // MessageFormat treats a single quote as an escape: "parent's {0}" would lose text.
+    List<String> stray = new ArrayList<>();
+    for (String name : List.of("messages.properties", "messages_en.properties")) {
+      Properties p = bundle(name);
+      for (String k : p.stringPropertyNames()) {
+        String v = p.getProperty(k);
+        if (v.matches("(?s).*\\{\\d}.*") && v.replace("''", "").contains("'")) {
+          stray.add(name + ": " + k);
+        }
+      }
+    }
+    assertThat(stray).isEmpty();
   }
 
   static List<Path> files(Path root, String suffix) throws IOException {

@@ -1,0 +1,5 @@
+/** Organization's web part. */
+@NullMarked
+package org.zugong.organization.web;
+
+import org.jspecify.annotations.NullMarked;
