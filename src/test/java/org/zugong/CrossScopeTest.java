@@ -39,9 +39,26 @@ import org.zugong.support.ZugongTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossScopeTest extends ZugongTest {
 
-  /** What 江北区 looks like in an answer: its code, its name, its towns, its accounts. */
+  /**
+   * What 江北区 looks like in an answer: its code as a value or in a tree path, its towns' codes, its
+   * name, its towns, its accounts. (A masked ID number may start with 330205 — the birthplace of a
+   * member who lives elsewhere — which is not 江北区's data.)
+   */
   static final List<String> LEAKS =
-      List.of("330205", "江北区", "外滩街道", "孔浦街道", "慈城镇", "jiangbei_admin", "nbu_officer");
+      List.of(
+          "/330205/",
+          "\"330205\"",
+          ">330205<",
+          "330205001",
+          "330205002",
+          "330205003",
+          "江北区",
+          "外滩街道",
+          "孔浦街道",
+          "慈城镇",
+          "jiangbei_admin",
+          "nbu_officer",
+          "宁波大学");
 
   /** Query parameters that try to steer a page or API at 江北区. */
   static final List<Map<String, String>> STEERING =
@@ -78,6 +95,15 @@ class CrossScopeTest extends ZugongTest {
                     .query(Long.class)
                     .single());
     foreignSamples.put("regions:code", "330205001");
+    foreignSamples.put(
+        "members:id",
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select id from member where starts_with(scope_path, '/330200/330205/') order by id limit 1")
+                    .query(Long.class)
+                    .single()
+                    .toString()));
     foreignSamples.put("accounts:id", Long.toString(foreignAccountId));
     foreignSamples.put(
         "organizations:id",

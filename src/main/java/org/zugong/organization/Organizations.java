@@ -79,6 +79,54 @@ public class Organizations {
         .optional();
   }
 
+  /** The names of the given organizations that the caller may see, by id. */
+  @Transactional(readOnly = true)
+  public Map<Long, String> names(java.util.Collection<Long> ids) {
+    Map<Long, String> names = new HashMap<>();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    jdbc.sql("select id, name from organization where id in (:ids)")
+        .param("ids", List.copyOf(ids))
+        .query(
+            rs -> {
+              names.put(rs.getLong(1), rs.getString(2));
+            });
+    return names;
+  }
+
+  /** An organization that may hold members, as the member register places them. */
+  public record Holder(
+      long id,
+      String name,
+      ScopePath path,
+      String regionCode,
+      UnitType unitType,
+      OrganizationCategory category,
+      @Nullable String trade) {}
+
+  /** Every active organization that may hold members (branches and general branches). */
+  @Transactional(readOnly = true)
+  public List<Holder> memberHolders() {
+    return jdbc.sql(
+            "select id, name, path, region_code, unit_type, category, trade from organization"
+                + " where dissolved_on is null and kind in ('BRANCH', 'GENERAL_BRANCH')"
+                + " and not (kind = 'GENERAL_BRANCH' and exists (select 1 from organization c"
+                + " where c.parent_id = organization.id and c.kind = 'BRANCH' and c.dissolved_on is null))"
+                + " order by id")
+        .query(
+            (rs, n) ->
+                new Holder(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    new ScopePath(rs.getString(3)),
+                    rs.getString(4),
+                    UnitType.valueOf(rs.getString(5)),
+                    OrganizationCategory.valueOf(rs.getString(6)),
+                    rs.getString(7)))
+        .list();
+  }
+
   /** The highest active organizations the caller may see. */
   @Transactional(readOnly = true)
   public List<OrganizationView> roots() {

@@ -32,10 +32,14 @@ public record ZugongProperties(
 
   /**
    * @param enabled load the demo data set on the first start with an empty database
+   * @param members how many party members the demo city has
    * @param background load it after the web server is up, showing progress, instead of before
+   * @param members how many party members the demo city has
    */
   public record Demo(
-      @DefaultValue("true") boolean enabled, @DefaultValue("true") boolean background) {}
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("true") boolean background,
+      @DefaultValue("300000") int members) {}
 
   /**
    * @param keyFile the master key; created with 32 random bytes on first start where missing

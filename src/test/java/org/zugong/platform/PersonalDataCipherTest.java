@@ -28,7 +28,7 @@ class PersonalDataCipherTest {
         dataDir,
         "/330200/",
         new ZugongProperties.EmbeddedDb(0, Duration.ofSeconds(60)),
-        new ZugongProperties.Demo(true, true),
+        new ZugongProperties.Demo(true, true, 1000),
         new ZugongProperties.Crypto(keyFile));
   }
 

@@ -28,6 +28,8 @@ public abstract class ZugongTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("zugong.data-dir", DATA_DIR::toString);
     registry.add("zugong.demo.background", () -> "false");
+    // A smaller city than the demo's 300,000 members keeps the suite quick; the shape is the same.
+    registry.add("zugong.demo.members", () -> "20000");
     registry.add("server.port", () -> "0");
   }
 

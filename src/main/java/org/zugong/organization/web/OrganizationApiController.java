@@ -27,6 +27,8 @@ import org.zugong.organization.Organizations;
 @RestController
 @RequestMapping("/api/v1/organizations")
 @Tag(name = "organizations", description = "Party organizations (党组织) and their history")
+@org.springframework.security.access.prepost.PreAuthorize(
+    "hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN', 'TOWN_ADMIN', 'BRANCH_SECRETARY')")
 class OrganizationApiController {
 
   private final Organizations organizations;

@@ -32,6 +32,8 @@ import org.zugong.shared.InvalidValueException;
  * and dissolving.
  */
 @Controller
+@org.springframework.security.access.prepost.PreAuthorize(
+    "hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN', 'TOWN_ADMIN', 'BRANCH_SECRETARY')")
 class OrganizationController {
 
   static final int PAGE_SIZE = 20;
