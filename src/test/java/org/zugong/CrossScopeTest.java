@@ -95,26 +95,27 @@ class CrossScopeTest extends ZugongTest {
                     .query(Long.class)
                     .single());
     foreignSamples.put("regions:code", "330205001");
-    foreignSamples.put(
-        "members:id",
-        DataScope.asSystem(
-            () ->
-                jdbc.sql(
-                        "select id from member where starts_with(scope_path, '/330200/330205/') order by id limit 1")
-                    .query(Long.class)
-                    .single()
-                    .toString()));
     foreignSamples.put("accounts:id", Long.toString(foreignAccountId));
-    foreignSamples.put(
-        "organizations:id",
-        DataScope.asSystem(
-            () ->
-                jdbc.sql(
-                        "select id from organization where region_code like '330205%'"
-                            + " and kind = 'BRANCH' order by id limit 1")
-                    .query(Long.class)
-                    .single()
-                    .toString()));
+    // Each module lists, in src/test/resources/cross-scope/<module>.properties, a query per
+    // "resource:variable" that finds one of its records in 江北区.
+    try {
+      for (var r :
+          new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+              .getResources("classpath*:cross-scope/*.properties")) {
+        java.util.Properties queries = new java.util.Properties();
+        try (var in = r.getInputStream()) {
+          queries.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        for (String key : queries.stringPropertyNames()) {
+          String sample =
+              DataScope.asSystem(
+                  () -> jdbc.sql(queries.getProperty(key)).query(String.class).single());
+          foreignSamples.put(key, sample);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
     // The three separated administrators, scoped to 海曙区, to walk their endpoints too.
     TestAccounts.ensure(
         jdbc, encoder, "haishu_sysadmin", Role.SYSTEM_ADMIN, "330203", "/330200/330203/");
