@@ -11,6 +11,8 @@ create table organization (
   region_code    text not null,
   parent_id      bigint references organization (id),
   path           text collate "C" not null unique,
+  -- The organization's ancestry alone (/o1/o5/o77/): its subtree, whatever regions it spans.
+  tree_path      text collate "C" not null unique,
   depth          int not null,
   established_on date not null,
   dissolved_on   date,
@@ -24,6 +26,7 @@ create index organization_parent_idx on organization (parent_id) where dissolved
 create index organization_region_idx on organization (region_code);
 create index organization_name_idx on organization (name text_pattern_ops);
 create index organization_kind_idx on organization (kind);
+create index organization_tree_idx on organization (tree_path);
 
 -- One row per period in which an organization's name, place and kind stayed the same:
 -- the tree as it stood on any date is the set of rows valid on that date.

@@ -4,6 +4,7 @@ create table member (
   person_id            bigint not null unique,
   organization_id      bigint not null,
   scope_path           text collate "C" not null,
+  org_path             text collate "C" not null,
   name                 text not null,
   gender               text not null,
   ethnicity            text not null,
@@ -26,6 +27,7 @@ create table member (
 create sequence member_id_seq owned by member.id;
 create index member_scope_idx on member (scope_path);
 create index member_org_idx on member (organization_id);
+create index member_org_path_idx on member (org_path);
 create index member_name_trgm_idx on member using gin (name gin_trgm_ops);
 create index member_name_idx on member (name text_pattern_ops);
 create index member_id_index_idx on member (id_number_index);

@@ -42,7 +42,7 @@ public class MemberStatistics {
 
   public Statistics of(@Nullable Long under) {
     String path =
-        under == null ? null : organizations.find(under).map(o -> o.path().value()).orElse("~");
+        under == null ? null : organizations.find(under).map(o -> o.treePath().value()).orElse("~");
     LocalDate today = LocalDate.now(clock);
     StringBuilder band = new StringBuilder("case");
     Map<String, Object> params = new LinkedHashMap<>();
@@ -61,7 +61,7 @@ public class MemberStatistics {
             + " status, stage, gender, "
             + band
             + " as age_band, education, ethnicity, category, new_employment_group, mobile"
-            + " from member where (cast(:under as text) is null or starts_with(scope_path, cast(:under as text)))) m"
+            + " from member where (cast(:under as text) is null or starts_with(org_path, cast(:under as text)))) m"
             + " group by grouping sets ((status), (current, stage), (current, gender), (current, age_band),"
             + " (current, education), (current, ethnicity), (current, category), (current, new_employment_group), (current, mobile))";
     var spec = jdbc.sql(sql).param("under", path);
@@ -101,7 +101,7 @@ public class MemberStatistics {
           }
         });
     dims.get(Dimension.NEW_EMPLOYMENT).remove(null);
-    return new Statistics(under, members[0], dims, organizations.countByKind(path));
+    return new Statistics(under, members[0], dims, organizations.countByKind(under));
   }
 
   private static void put(

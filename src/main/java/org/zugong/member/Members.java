@@ -103,8 +103,8 @@ public class Members {
     }
     if (f.under() != null) {
       OrganizationView under = organizations.find(f.under()).orElse(null);
-      sql.append(" and starts_with(m.scope_path, :under)");
-      params.put("under", under == null ? "~" : under.path().value());
+      sql.append(" and starts_with(m.org_path, :under)");
+      params.put("under", under == null ? "~" : under.treePath().value());
     }
     if (!f.includeFormer() && f.dimension() != MemberFilter.Dimension.STATUS) {
       sql.append(" and m.status in ('NORMAL', 'LOST_CONTACT', 'STOPPED')");
@@ -278,16 +278,17 @@ public class Members {
     OffsetDateTime now = OffsetDateTime.now(clock);
     jdbc.sql(
             """
-            insert into member (id, person_id, organization_id, scope_path, name, gender, ethnicity, birth_date,
+            insert into member (id, person_id, organization_id, scope_path, org_path, name, gender, ethnicity, birth_date,
               id_number_index, id_number_masked, education, category, new_employment_group, stage, status,
               joined_on, full_on, created_at, updated_at)
-            values (:id, :person, :org, :scope, :name, :gender, :ethnicity, :birth, :idIndex, :idMasked,
+            values (:id, :person, :org, :scope, :orgPath, :name, :gender, :ethnicity, :birth, :idIndex, :idMasked,
               :education, :category, :group, :stage, 'NORMAL', :joined, :full, :now, :now)
             """)
         .param("id", id)
         .param("person", personId)
         .param("org", org.id())
         .param("scope", org.path().value())
+        .param("orgPath", org.treePath().value())
         .param("name", p.name())
         .param("gender", p.gender().name())
         .param("ethnicity", p.ethnicity().code())
@@ -361,8 +362,15 @@ public class Members {
             .find(organizationId)
             .orElseThrow(
                 () -> new InvalidValueException("member.invalid.organization", organizationId));
-    jdbc.sql("update member set organization_id = ?, scope_path = ?, updated_at = ? where id = ?")
-        .params(target.id(), target.path().value(), OffsetDateTime.now(clock), id)
+    jdbc.sql(
+            "update member set organization_id = ?, scope_path = ?, org_path = ?, updated_at = ?"
+                + " where id = ?")
+        .params(
+            target.id(),
+            target.path().value(),
+            target.treePath().value(),
+            OffsetDateTime.now(clock),
+            id)
         .update();
     jdbc.sql("update member_event set scope_path = ? where member_id = ?")
         .params(target.path().value(), id)

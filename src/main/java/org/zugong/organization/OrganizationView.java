@@ -17,6 +17,7 @@ public record OrganizationView(
     String regionCode,
     @Nullable Long parentId,
     ScopePath path,
+    ScopePath treePath,
     LocalDate establishedOn,
     @Nullable LocalDate dissolvedOn,
     @Nullable String secretaryName,

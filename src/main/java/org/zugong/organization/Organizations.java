@@ -38,7 +38,7 @@ public class Organizations {
 
   private static final String COLUMNS =
       "o.id, o.code, o.name, o.kind, o.category, o.unit_type, o.unit_name, o.trade, o.region_code,"
-          + " o.parent_id, o.path, o.established_on, o.dissolved_on, o.secretary_name,"
+          + " o.parent_id, o.path, o.tree_path, o.established_on, o.dissolved_on, o.secretary_name,"
           + " (select count(*) from organization c where c.parent_id = o.id and c.dissolved_on is null)"
           + " as child_count";
 
@@ -100,6 +100,7 @@ public class Organizations {
       long id,
       String name,
       ScopePath path,
+      ScopePath treePath,
       String regionCode,
       UnitType unitType,
       OrganizationCategory category,
@@ -109,7 +110,7 @@ public class Organizations {
   @Transactional(readOnly = true)
   public List<Holder> memberHolders() {
     return jdbc.sql(
-            "select id, name, path, region_code, unit_type, category, trade from organization"
+            "select id, name, path, tree_path, region_code, unit_type, category, trade from organization"
                 + " where dissolved_on is null and kind in ('BRANCH', 'GENERAL_BRANCH')"
                 + " and not (kind = 'GENERAL_BRANCH' and exists (select 1 from organization c"
                 + " where c.parent_id = organization.id and c.kind = 'BRANCH' and c.dissolved_on is null))"
@@ -120,10 +121,11 @@ public class Organizations {
                     rs.getLong(1),
                     rs.getString(2),
                     new ScopePath(rs.getString(3)),
-                    rs.getString(4),
-                    UnitType.valueOf(rs.getString(5)),
-                    OrganizationCategory.valueOf(rs.getString(6)),
-                    rs.getString(7)))
+                    new ScopePath(rs.getString(4)),
+                    rs.getString(5),
+                    UnitType.valueOf(rs.getString(6)),
+                    OrganizationCategory.valueOf(rs.getString(7)),
+                    rs.getString(8)))
         .list();
   }
 
@@ -203,13 +205,13 @@ public class Organizations {
     String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     String underPath = null;
     if (under != null) {
-      underPath = find(under).map(o -> o.path().value()).orElse("~");
+      underPath = find(under).map(o -> o.treePath().value()).orElse("~");
     }
     String where =
         " from organization o where o.dissolved_on is null"
             + " and (:q = '' or o.name like :like escape '\\' or o.code = :q)"
             + " and (cast(:kind as text) is null or o.kind = cast(:kind as text))"
-            + " and (cast(:under as text) is null or starts_with(o.path, cast(:under as text)))";
+            + " and (cast(:under as text) is null or starts_with(o.tree_path, cast(:under as text)))";
     long total =
         jdbc.sql("select count(*)" + where)
             .param("q", q)
@@ -253,14 +255,16 @@ public class Organizations {
 
   /** Active organizations of each kind in the caller's scope, optionally below one organization. */
   @Transactional(readOnly = true)
-  public Map<OrganizationKind, Long> countByKind(@Nullable String underPath) {
+  public Map<OrganizationKind, Long> countByKind(@Nullable Long under) {
+    String underPath =
+        under == null ? null : find(under).map(o -> o.treePath().value()).orElse("~");
     Map<OrganizationKind, Long> counts = new EnumMap<>(OrganizationKind.class);
     for (OrganizationKind k : OrganizationKind.values()) {
       counts.put(k, 0L);
     }
     jdbc.sql(
             "select kind, count(*) from organization where dissolved_on is null"
-                + " and (cast(:under as text) is null or starts_with(path, cast(:under as text)))"
+                + " and (cast(:under as text) is null or starts_with(tree_path, cast(:under as text)))"
                 + " group by kind")
         .param("under", underPath)
         .query(
@@ -299,12 +303,13 @@ public class Organizations {
     ScopePath base =
         parent != null && parent.regionCode().equals(cmd.regionCode()) ? parent.path() : regionPath;
     ScopePath path = base.child("o" + id);
+    ScopePath treePath = (parent == null ? ScopePath.ROOT : parent.treePath()).child("o" + id);
     jdbc.sql(
             """
             insert into organization (id, code, name, kind, category, unit_type, unit_name, trade,
-              region_code, parent_id, path, depth, established_on, secretary_name)
+              region_code, parent_id, path, tree_path, depth, established_on, secretary_name)
             values (:id, :code, :name, :kind, :category, :unitType, :unitName, :trade, :region,
-              :parent, :path, :depth, :on, :secretary)
+              :parent, :path, :treePath, :depth, :on, :secretary)
             """)
         .param("id", id)
         .param("code", String.format("O%06d", id))
@@ -317,6 +322,7 @@ public class Organizations {
         .param("region", cmd.regionCode())
         .param("parent", cmd.parentId())
         .param("path", path.value())
+        .param("treePath", treePath.value())
         .param("depth", path.value().split("/").length - 1)
         .param("on", cmd.on())
         .param("secretary", blankToNull(cmd.secretaryName()))
@@ -376,19 +382,28 @@ public class Organizations {
     OrganizationRules.active(org.dissolvedOn()).orThrow();
     OrganizationRules.active(parent.dissolvedOn()).orThrow();
     OrganizationRules.effectiveDate(on, lastChange(id), LocalDate.now(clock)).orThrow();
-    OrganizationRules.notUnderItself(org.path(), parent.path()).orThrow();
+    OrganizationRules.notUnderItself(org.treePath(), parent.treePath()).orThrow();
     OrganizationRules.kindFitsParent(org.kind(), parent.kind()).orThrow();
     ScopePath region = regionPath(org.regionCode());
     OrganizationRules.regionWithinParent(region, regionPath(parent.regionCode())).orThrow();
     ScopePath base = parent.regionCode().equals(org.regionCode()) ? parent.path() : region;
     ScopePath newPath = base.child("o" + id);
+    ScopePath newTreePath = parent.treePath().child("o" + id);
     jdbc.sql("update organization set parent_id = ?, version = version + 1 where id = ?")
         .params(newParentId, id)
         .update();
     movePaths(org.path(), newPath);
+    jdbc.sql(
+            "update organization set tree_path = :new || substr(tree_path, length(:old) + 1)"
+                + " where starts_with(tree_path, :old)")
+        .param("new", newTreePath.value())
+        .param("old", org.treePath().value())
+        .update();
     newVersion(id, on, Map.of("parent_id", newParentId));
     event(id, on, OrganizationEvent.Kind.MOVED, nameOf(org.parentId()), parent.name(), newPath);
-    events.publishEvent(new OrganizationMoved(id, org.path().value(), newPath.value()));
+    events.publishEvent(
+        new OrganizationMoved(
+            id, org.path().value(), newPath.value(), org.treePath().value(), newTreePath.value()));
     events.publishEvent(
         new RecordChanged(
             "organization",
@@ -412,11 +427,13 @@ public class Organizations {
     OrganizationRules.active(source.dissolvedOn()).orThrow();
     OrganizationRules.active(target.dissolvedOn()).orThrow();
     OrganizationRules.effectiveDate(on, lastChange(sourceId), LocalDate.now(clock)).orThrow();
-    OrganizationRules.notUnderItself(source.path(), target.path()).orThrow();
+    OrganizationRules.notUnderItself(source.treePath(), target.treePath()).orThrow();
     for (OrganizationView child : children(sourceId)) {
       move(child.id(), targetId, on);
     }
-    events.publishEvent(new OrganizationMerged(sourceId, targetId, target.path().value()));
+    events.publishEvent(
+        new OrganizationMerged(
+            sourceId, targetId, target.path().value(), target.treePath().value()));
     end(source, on, targetId);
     event(sourceId, on, OrganizationEvent.Kind.MERGED, null, target.name(), source.path());
     event(targetId, on, OrganizationEvent.Kind.ABSORBED, null, source.name(), target.path());
@@ -641,6 +658,7 @@ public class Organizations {
         rs.getString("region_code"),
         (Long) rs.getObject("parent_id"),
         new ScopePath(rs.getString("path")),
+        new ScopePath(rs.getString("tree_path")),
         rs.getObject("established_on", LocalDate.class),
         rs.getObject("dissolved_on", LocalDate.class),
         rs.getString("secretary_name"),

@@ -41,6 +41,11 @@ class MemberListeners implements DissolutionCheck {
           .param("old", e.oldPath())
           .update();
     }
+    jdbc.sql(
+            "update member set org_path = :new || substr(org_path, length(:old) + 1) where starts_with(org_path, :old)")
+        .param("new", e.newTreePath())
+        .param("old", e.oldTreePath())
+        .update();
     persons.movePaths(e.oldPath(), e.newPath());
   }
 
@@ -48,8 +53,9 @@ class MemberListeners implements DissolutionCheck {
   void on(OrganizationMerged e) {
     var moved =
         jdbc.sql(
-                "update member set organization_id = ?, scope_path = ? where organization_id = ? returning id, person_id")
-            .params(e.targetId(), e.targetPath(), e.sourceId())
+                "update member set organization_id = ?, scope_path = ?, org_path = ?"
+                    + " where organization_id = ? returning id, person_id")
+            .params(e.targetId(), e.targetPath(), e.targetTreePath(), e.sourceId())
             .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
             .list();
     for (long[] m : moved) {

@@ -147,6 +147,7 @@ class OrganizationDemoData implements DemoDataContributor {
       String regionCode,
       @Nullable Long parentId,
       String path,
+      String treePath,
       LocalDate established,
       String secretary) {}
 
@@ -190,6 +191,7 @@ class OrganizationDemoData implements DemoDataContributor {
               region.code(),
               parent == null ? null : parent.id(),
               base + "o" + id + "/",
+              (parent == null ? "/" : parent.treePath()) + "o" + id + "/",
               established,
               person());
       rows.add(row);
@@ -490,6 +492,7 @@ class OrganizationDemoData implements DemoDataContributor {
                     "region_code",
                     "parent_id",
                     "path",
+                    "tree_path",
                     "depth",
                     "established_on",
                     "secretary_name"));
@@ -531,6 +534,7 @@ class OrganizationDemoData implements DemoDataContributor {
           r.regionCode(),
           r.parentId(),
           r.path(),
+          r.treePath(),
           r.path().split("/").length - 1,
           r.established(),
           r.secretary());

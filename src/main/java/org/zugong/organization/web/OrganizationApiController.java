@@ -82,8 +82,10 @@ class OrganizationApiController {
   @GetMapping("/statistics")
   @Operation(summary = "Active organizations of each kind within the caller's scope")
   Map<OrganizationKind, Long> statistics(@RequestParam(required = false) @Nullable Long under) {
-    String path = under == null ? null : get(under).path().value();
-    return organizations.countByKind(path);
+    if (under != null) {
+      get(under);
+    }
+    return organizations.countByKind(under);
   }
 
   @PostMapping
