@@ -23,8 +23,8 @@ import org.zugong.member.transfer.TransferState;
 import org.zugong.shared.ScopePath;
 
 /**
- * Stores transfers and their steps, and rebuilds the {@link Transfer} aggregate from them. Rows carry
- * what the aggregate does not: the names of both ends (each end may not see the other's
+ * Stores transfers and their steps, and rebuilds the {@link Transfer} aggregate from them. Rows
+ * carry what the aggregate does not: the names of both ends (each end may not see the other's
  * organizations), their paths, and where the member is held now. Row-level security shows a row to
  * the subtrees of either end and of the member.
  */
@@ -361,16 +361,22 @@ class TransferStore {
     // The steps are seen by whoever sees the transfer: a new target sees how it came to be theirs.
     jdbc.sql(
             "update member_transfer_event set target_path = ?, scope_path = ? where transfer_id = ?")
-        .params(r.targetPath() == null ? null : r.targetPath().value(), r.scopePath().value(), r.id())
+        .params(
+            r.targetPath() == null ? null : r.targetPath().value(), r.scopePath().value(), r.id())
         .update();
   }
 
   /**
-   * Appends the aggregate's steps that are not stored yet, with the names of the organizations
-   * they name.
+   * Appends the aggregate's steps that are not stored yet, with the names of the organizations they
+   * name.
    */
   void appendSteps(
-      Row r, Transfer t, int stored, Map<Long, String> names, String recordedBy, OffsetDateTime now) {
+      Row r,
+      Transfer t,
+      int stored,
+      Map<Long, String> names,
+      String recordedBy,
+      OffsetDateTime now) {
     List<TransferEvent> history = t.history();
     for (TransferEvent e : history.subList(stored, history.size())) {
       jdbc.sql(

@@ -31,7 +31,6 @@ import org.zugong.member.transfer.TransferHistory;
 import org.zugong.member.transfer.TransferId;
 import org.zugong.member.transfer.TransferKind;
 import org.zugong.member.transfer.TransferRequest;
-import org.zugong.member.transfer.TransferState;
 import org.zugong.member.transfer.TransferWorkList;
 import org.zugong.member.transfer.TransferWorkList.Category;
 import org.zugong.member.transfer.TransferWorkList.Direction;
@@ -47,10 +46,10 @@ import org.zugong.shared.RecordChanged.Change;
 import org.zugong.shared.ScopePath;
 
 /**
- * Transfers of members' organizational relationships (组织关系转接): the source submits a transfer
- * within the city and the target accepts it or returns it with a reason; a transfer out of the city
- * is closed by the receipt of its paper letter; one into the city is registered from the letter
- * that came with the member. Accepting moves the member in the same transaction. The rules are the
+ * Transfers of members' organizational relationships (组织关系转接): the source submits a transfer within
+ * the city and the target accepts it or returns it with a reason; a transfer out of the city is
+ * closed by the receipt of its paper letter; one into the city is registered from the letter that
+ * came with the member. Accepting moves the member in the same transaction. The rules are the
  * {@link Transfer} aggregate's; this service stores it, decides which end the caller acts for, and
  * publishes every change for the audit.
  *
@@ -244,8 +243,7 @@ public class Transfers {
   /** The source submits a transfer of one of its members to an organization outside the city. */
   @PreAuthorize(EDITORS)
   public long submitOutOfCity(long memberId, String targetName) {
-    MemberView m =
-        members.find(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
+    MemberView m = members.find(memberId).orElseThrow(() -> new MemberNotFoundException(memberId));
     LocalDate today = today();
     Transfer t =
         Transfer.submit(
@@ -518,14 +516,14 @@ public class Transfers {
                   r.submittedOn(),
                   today);
           store.update(after, now());
-          store.appendSteps(after, t, s.events().size(), TransferStore.names(after), actor(), now());
+          store.appendSteps(
+              after, t, s.events().size(), TransferStore.names(after), actor(), now());
           publish(
               after,
               "resubmit",
               Map.of(
                   "state", new Change(r.state().name(), t.state().name()),
-                  "target",
-                      new Change(String.valueOf(r.targetId()), Long.toString(target.id())),
+                  "target", new Change(String.valueOf(r.targetId()), Long.toString(target.id())),
                   "validUntil",
                       new Change(String.valueOf(r.letterValidUntil()), validUntil.toString())),
               r.sourcePath());
@@ -608,8 +606,7 @@ public class Transfers {
         : r.sourcePath();
   }
 
-  private static Row withState(
-      Row r, Transfer t, @Nullable Long memberId, ScopePath memberPath) {
+  private static Row withState(Row r, Transfer t, @Nullable Long memberId, ScopePath memberPath) {
     Letter letter = t.letter().orElse(null);
     return new Row(
         r.id(),
@@ -657,7 +654,8 @@ public class Transfers {
 
   private void publish(Row r, String action, Map<String, Change> changes, ScopePath where) {
     events.publishEvent(
-        new RecordChanged("member_transfer", Long.toString(r.id()), action, where.value(), changes));
+        new RecordChanged(
+            "member_transfer", Long.toString(r.id()), action, where.value(), changes));
   }
 
   /** The organization the caller acts for in a step of the target's: the target if it is theirs. */
@@ -780,8 +778,7 @@ public class Transfers {
   }
 
   /** An organization of the city found by its code, wherever it lies: the directory of targets. */
-  record Directory(
-      long id, String name, OrganizationKind kind, ScopePath path, boolean active) {
+  record Directory(long id, String name, OrganizationKind kind, ScopePath path, boolean active) {
     void requireActive() {
       if (!active) {
         throw new InvalidValueException("transfer.rule.target-inactive", name);
@@ -807,8 +804,7 @@ public class Transfers {
                             .findByCode(trimmed)
                             .map(
                                 o ->
-                                    new Directory(
-                                        o.id(), o.name(), kind(o), o.path(), o.active())))
+                                    new Directory(o.id(), o.name(), kind(o), o.path(), o.active())))
                 .orElseThrow(() -> new InvalidValueException("transfer.invalid.target", trimmed)));
   }
 

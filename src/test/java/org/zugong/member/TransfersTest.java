@@ -169,7 +169,9 @@ class TransfersTest extends ZugongTest {
   void theSourceCannotAccept() {
     long id = submitToJiangxia(freshMember());
     signIn(DemoAccounts.TOWN_ADMIN);
-    assertThat(view(id).actions()).contains(TransferAction.CANCEL).doesNotContain(TransferAction.ACCEPT);
+    assertThat(view(id).actions())
+        .contains(TransferAction.CANCEL)
+        .doesNotContain(TransferAction.ACCEPT);
     assertThatThrownBy(() -> transfers.accept(id))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("transfer.rule.only-target-accepts");
@@ -283,8 +285,7 @@ class TransfersTest extends ZugongTest {
                     .param(JIANGXIA)
                     .query(String.class)
                     .single());
-    assertThatThrownBy(
-            () -> transfers.submitWithinCity(member, townCommittee, today.plusMonths(1)))
+    assertThatThrownBy(() -> transfers.submitWithinCity(member, townCommittee, today.plusMonths(1)))
         .hasMessage("transfer.rule.target-holds-no-members");
     assertThatThrownBy(
             () -> transfers.submitWithinCity(member, branchCode(JIANGXIA, 0), today.plusDays(5)))
@@ -299,7 +300,9 @@ class TransfersTest extends ZugongTest {
     backdate(id, today.minusDays(40), today.minusDays(1));
     signIn(JIANGXIA_ADMIN);
     assertThat(view(id).categories()).contains(Category.OVERDUE);
-    assertThat(view(id).actions()).doesNotContain(TransferAction.ACCEPT).contains(TransferAction.RETURN);
+    assertThat(view(id).actions())
+        .doesNotContain(TransferAction.ACCEPT)
+        .contains(TransferAction.RETURN);
     assertThatThrownBy(() -> transfers.accept(id))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("transfer.rule.letter-expired");
@@ -375,7 +378,8 @@ class TransfersTest extends ZugongTest {
 
     TransferView accepted = view(id);
     assertThat(accepted.state()).isEqualTo(TransferState.ACCEPTED);
-    MemberView m = members.find(java.util.Objects.requireNonNull(accepted.memberId())).orElseThrow();
+    MemberView m =
+        members.find(java.util.Objects.requireNonNull(accepted.memberId())).orElseThrow();
     assertThat(m.name()).isEqualTo("林晓");
     assertThat(m.organizationId()).isEqualTo(target);
     assertThat(m.idNumberMasked()).isEqualTo(new IdCardNumber(idNumber).masked());
@@ -418,10 +422,10 @@ class TransfersTest extends ZugongTest {
             org.assertj.core.groups.Tuple.tuple(first, TransferState.ACCEPTED),
             org.assertj.core.groups.Tuple.tuple(second, TransferState.SUBMITTED),
             org.assertj.core.groups.Tuple.tuple(second, TransferState.ACCEPTED));
-    assertThat(members.history(member))
-        .filteredOn(e -> e.kind().equals("MOVED"))
-        .hasSize(2);
-    assertThat(transfers.ofMember(member)).extracting(TransferView::id).containsExactly(second, first);
+    assertThat(members.history(member)).filteredOn(e -> e.kind().equals("MOVED")).hasSize(2);
+    assertThat(transfers.ofMember(member))
+        .extracting(TransferView::id)
+        .containsExactly(second, first);
   }
 
   // ---- work list ----------------------------------------------------------------------------
@@ -451,7 +455,8 @@ class TransfersTest extends ZugongTest {
         .doesNotContain(accepted);
     assertThat(incoming.get(Category.DUE_SOON)).contains(dueSoon).doesNotContain(fresh, overdue);
     assertThat(incoming.get(Category.OVERDUE)).contains(overdue).doesNotContain(fresh, dueSoon);
-    assertThat(ids(Direction.OUTGOING).values()).allSatisfy(l -> assertThat(l).doesNotContain(fresh));
+    assertThat(ids(Direction.OUTGOING).values())
+        .allSatisfy(l -> assertThat(l).doesNotContain(fresh));
     // The most urgent first: the overdue one before the one due soon before the fresh one.
     List<Long> pending = incoming.get(Category.PENDING);
     assertThat(pending.indexOf(overdue)).isLessThan(pending.indexOf(dueSoon));
@@ -469,8 +474,7 @@ class TransfersTest extends ZugongTest {
     Map<Category, List<Long>> ids = new java.util.EnumMap<>(Category.class);
     for (Category c : Category.values()) {
       ids.put(
-          c,
-          transfers.workList(null, direction, c).rows().stream().map(TransferView::id).toList());
+          c, transfers.workList(null, direction, c).rows().stream().map(TransferView::id).toList());
     }
     return ids;
   }

@@ -30,13 +30,13 @@ import org.zugong.shared.ScopePath;
 
 /**
  * A few hundred transfers of members' relationships: those of 2022 mostly closed (accepted, their
- * members moved; receipts returned; some cancelled) and some never finished, now overdue; and recent
- * ones, counted back from today, waiting for their targets, a few due within the week. Every
+ * members moved; receipts returned; some cancelled) and some never finished, now overdue; and
+ * recent ones, counted back from today, waiting for their targets, a few due within the week. Every
  * transfer goes through the {@link Transfer} aggregate, so the data obeys the same rules as the
  * pages.
  *
- * <p>Transfers between districts never touch 江北区, whose records the cross-scope test keeps
- * sealed from the other districts: a transfer shows each end the other's name, by design.
+ * <p>Transfers between districts never touch 江北区, whose records the cross-scope test keeps sealed
+ * from the other districts: a transfer shows each end the other's name, by design.
  */
 @Component
 class TransferDemoData implements DemoDataContributor {
@@ -120,7 +120,8 @@ class TransferDemoData implements DemoDataContributor {
       ids.add(1 + (long) r.nextInt((int) maxMember));
     }
     List<Member> candidates =
-        demo.jdbc()
+        demo
+            .jdbc()
             .sql(
                 "select id, person_id, name, organization_id, scope_path, joined_on from member"
                     + " where status = 'NORMAL' and id in (:ids) order by id")
@@ -309,15 +310,7 @@ class TransferDemoData implements DemoDataContributor {
       }
     }
     return new Made(
-        t,
-        m,
-        m.name(),
-        source.name(),
-        source.name(),
-        source.path(),
-        null,
-        OUTSIDE[outside],
-        null);
+        t, m, m.name(), source.name(), source.name(), source.path(), null, OUTSIDE[outside], null);
   }
 
   /** A member who came into the city in 2022 and was accepted by the branch that holds them now. */
@@ -353,7 +346,8 @@ class TransferDemoData implements DemoDataContributor {
   }
 
   /** A member arriving from outside the city whose letter waits for the receiving branch. */
-  private Made intoArriving(long id, List<Holder> holders, LocalDate on, LocalDate today, Random r) {
+  private Made intoArriving(
+      long id, List<Holder> holders, LocalDate on, LocalDate today, Random r) {
     Holder target = holders.get(r.nextInt(holders.size()));
     int outside = r.nextInt(OUTSIDE.length);
     LocalDate issued = on.minusDays(r.nextInt(5));
@@ -399,7 +393,14 @@ class TransferDemoData implements DemoDataContributor {
       joined.plusYears(1).toString()
     };
     return new Made(
-        t, null, name, OUTSIDE[outside], target.name(), target.path(), target, target.name(),
+        t,
+        null,
+        name,
+        OUTSIDE[outside],
+        target.name(),
+        target.path(),
+        target,
+        target.name(),
         arriving);
   }
 
@@ -593,8 +594,8 @@ class TransferDemoData implements DemoDataContributor {
   // ---- choices ---------------------------------------------------------------------------------
 
   /**
-   * Another branch: of the same district six times in ten, else of another; 江北区's branches
-   * exchange members among themselves only.
+   * Another branch: of the same district six times in ten, else of another; 江北区's branches exchange
+   * members among themselves only.
    */
   private static Holder target(Holder source, List<Holder> holders, Random r) {
     boolean sealed = source.district().equals(SEALED_DISTRICT);

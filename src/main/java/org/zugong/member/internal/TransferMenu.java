@@ -3,6 +3,7 @@ package org.zugong.member.internal;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.zugong.member.Transfers;
 import org.zugong.platform.HomeFigure;
@@ -29,6 +30,18 @@ class TransferMenu {
 
     @Override
     public List<HomeFigure> figures() {
+      var auth = SecurityContextHolder.getContext().getAuthentication();
+      boolean staff =
+          auth != null
+              && auth.getAuthorities().stream()
+                  .anyMatch(
+                      a ->
+                          MemberMenu.STAFF.stream()
+                              .anyMatch(r -> r.authority().equals(a.getAuthority())));
+      if (!staff) {
+        // Only those who handle transfers are shown the figure that leads to them.
+        return List.of();
+      }
       return List.of(
           new HomeFigure(
               "home.figure.transfers-pending",

@@ -97,14 +97,7 @@ public final class Transfer {
     }
     Transfer t =
         new Transfer(
-            id,
-            kind,
-            memberId,
-            source,
-            sourceActorId,
-            target,
-            letter,
-            history.getFirst().date());
+            id, kind, memberId, source, sourceActorId, target, letter, history.getFirst().date());
     t.history.clear();
     t.history.addAll(history);
     t.state = history.getLast().to();

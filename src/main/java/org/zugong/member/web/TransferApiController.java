@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zugong.member.ArrivingMember;
 import org.zugong.member.MemberNotFoundException;
+import org.zugong.member.MemberStage;
 import org.zugong.member.Members;
 import org.zugong.member.TransferNotFoundException;
 import org.zugong.member.TransferStep;
@@ -24,6 +25,10 @@ import org.zugong.member.Transfers;
 import org.zugong.member.transfer.TransferKind;
 import org.zugong.member.transfer.TransferWorkList.Category;
 import org.zugong.member.transfer.TransferWorkList.Direction;
+import org.zugong.person.Education;
+import org.zugong.person.Ethnicity;
+import org.zugong.person.OccupationCategory;
+import org.zugong.shared.IdCardNumber;
 import org.zugong.shared.InvalidValueException;
 
 /**
@@ -86,10 +91,34 @@ class TransferApiController {
       @Nullable LocalDate validUntil,
       @Nullable String targetName,
       @Nullable String sourceName,
-      @Nullable ArrivingMember arriving,
+      @Nullable Arriving arriving,
       @Nullable String letterNumber,
       @Nullable LocalDate letterIssuedOn,
       @Nullable LocalDate letterValidUntil) {}
+
+  /** The member arriving from outside the city, as their letter and file describe them. */
+  record Arriving(
+      String name,
+      String idNumber,
+      Ethnicity ethnicity,
+      Education education,
+      OccupationCategory category,
+      MemberStage stage,
+      LocalDate joinedOn,
+      @Nullable LocalDate fullOn) {
+
+    ArrivingMember toMember() {
+      return new ArrivingMember(
+          name,
+          new IdCardNumber(idNumber.strip()),
+          ethnicity,
+          education,
+          category,
+          stage,
+          joinedOn,
+          fullOn);
+    }
+  }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
@@ -100,10 +129,11 @@ class TransferApiController {
           case WITHIN_CITY ->
               transfers.submitWithinCity(
                   required(s.memberId()), text(s.targetCode()), required(s.validUntil()));
-          case OUT_OF_CITY -> transfers.submitOutOfCity(required(s.memberId()), text(s.targetName()));
+          case OUT_OF_CITY ->
+              transfers.submitOutOfCity(required(s.memberId()), text(s.targetName()));
           case INTO_CITY ->
               transfers.registerIntoCity(
-                  required(s.arriving()),
+                  required(s.arriving()).toMember(),
                   text(s.sourceName()),
                   text(s.targetCode()),
                   text(s.letterNumber()),

@@ -179,8 +179,7 @@ class TransferController {
   @GetMapping("/transfers/members")
   String memberOptions(@RequestParam(defaultValue = "") String q, Model model) {
     model.addAttribute(
-        "options",
-        q.isBlank() ? List.of() : members.page(MemberFilter.of(q, null), 0, 10).rows());
+        "options", q.isBlank() ? List.of() : members.page(MemberFilter.of(q, null), 0, 10).rows());
     return "member/transfer/dialogs :: member-options";
   }
 
@@ -194,7 +193,8 @@ class TransferController {
       model.addAttribute("error", message(e, locale));
       return startModel(model, form);
     } catch (MemberNotFoundException e) {
-      model.addAttribute("error", message(new InvalidValueException("transfer.invalid.member"), locale));
+      model.addAttribute(
+          "error", message(new InvalidValueException("transfer.invalid.member"), locale));
       return startModel(model, form);
     }
   }
@@ -267,7 +267,8 @@ class TransferController {
       @RequestParam(defaultValue = "") String reason,
       @RequestParam(defaultValue = "") String targetCode,
       @RequestParam(defaultValue = "") String letterNumber,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate validUntil,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate validUntil,
       Model model,
       Locale locale,
       HttpServletResponse response) {
