@@ -6,9 +6,11 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -128,8 +130,8 @@ public class Transfers {
   @Transactional(readOnly = true)
   public List<TransferStep> historyOf(long memberId) {
     List<Stored> stored = store.ofMember(memberId);
-    Map<TransferEvent, TransferStore.EventRow> rows = new java.util.IdentityHashMap<>();
-    Map<TransferEvent, Stored> owners = new java.util.IdentityHashMap<>();
+    Map<TransferEvent, TransferStore.EventRow> rows = new IdentityHashMap<>();
+    Map<TransferEvent, Stored> owners = new IdentityHashMap<>();
     for (Stored s : stored) {
       s.stepsByEvent()
           .forEach(
@@ -170,7 +172,7 @@ public class Transfers {
             : organizationId == null && scope != null ? scope.value() : "~";
     LocalDate today = today();
     List<Stored> open = store.openUnder(under, direction == Direction.INCOMING);
-    Map<Transfer, Stored> byTransfer = new java.util.IdentityHashMap<>();
+    Map<Transfer, Stored> byTransfer = new IdentityHashMap<>();
     open.forEach(s -> byTransfer.put(s.transfer(), s));
     Map<Category, List<Transfer>> lists =
         TransferWorkList.classify(open.stream().map(Stored::transfer).toList(), today);
@@ -401,7 +403,7 @@ public class Transfers {
     t.canAccept(actor, today).orThrow();
     OrganizationView target =
         organizations
-            .find(java.util.Objects.requireNonNull(r.targetId()))
+            .find(Objects.requireNonNull(r.targetId()))
             .filter(OrganizationView::active)
             .orElseThrow(
                 () -> new InvalidValueException("transfer.rule.target-inactive", r.targetName()));
@@ -410,7 +412,7 @@ public class Transfers {
     if (r.kind() == TransferKind.INTO_CITY) {
       memberId = admit(r, target);
     } else {
-      memberId = java.util.Objects.requireNonNull(r.memberId());
+      memberId = Objects.requireNonNull(r.memberId());
       members.moveTo(memberId, target.id(), today, r.sourceName());
     }
     Row after = withState(r, t, memberId, target.path());
@@ -481,17 +483,23 @@ public class Transfers {
           Row r = s.row();
           Transfer t = s.transfer();
           LocalDate today = today();
-          MemberView m =
-              members
-                  .find(java.util.Objects.requireNonNull(r.memberId()))
-                  .orElseThrow(() -> new MemberNotFoundException(id(r.memberId())));
+          Long memberId = r.memberId();
+          // Only a transfer within the city, which always has its member, is resubmitted; the
+          // aggregate refuses the others.
+          org.zugong.member.transfer.MemberStatus status =
+              memberId == null
+                  ? org.zugong.member.transfer.MemberStatus.NORMAL
+                  : members
+                      .find(memberId)
+                      .map(Transfers::status)
+                      .orElseThrow(() -> new MemberNotFoundException(memberId));
           target.requireActive();
           t.resubmit(
               actsForSource(callerScope(), r),
               target.id(),
               target.kind(),
               validUntil,
-              status(m),
+              status,
               today);
           Row after =
               new Row(
@@ -641,7 +649,7 @@ public class Transfers {
         new Change(
             null,
             row.memberId() == null
-                ? java.util.Objects.requireNonNull(arriving).idNumberMasked()
+                ? Objects.requireNonNull(arriving).idNumberMasked()
                 : Long.toString(row.memberId())));
     changes.put("source", new Change(null, row.sourceName()));
     changes.put("target", new Change(null, row.targetName()));
@@ -809,7 +817,7 @@ public class Transfers {
   }
 
   private <T> T inTransaction(Supplier<T> work) {
-    return java.util.Objects.requireNonNull(write.execute(s -> work.get()));
+    return Objects.requireNonNull(write.execute(s -> work.get()));
   }
 
   private static OrganizationKind kind(OrganizationView o) {
@@ -854,10 +862,6 @@ public class Transfers {
       throw new org.springframework.security.access.AccessDeniedException("No scope");
     }
     return scope;
-  }
-
-  private static long id(@Nullable Long id) {
-    return id == null ? 0 : id;
   }
 
   private LocalDate today() {

@@ -94,7 +94,9 @@ class TransferJourneyTest extends ZugongTest {
       assertThat(browser.driver().findElement(By.id("category-PENDING")).getDomAttribute("class"))
           .contains("active");
       browser.screenshot("transfer-pending");
-      browser.waitFor(By.id("transfer-" + transfer + "-ACCEPT")).click();
+      var accept = browser.waitFor(By.id("transfer-" + transfer + "-ACCEPT"));
+      browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", accept);
+      browser.waitFor(ExpectedConditions.elementToBeClickable(accept)).click();
       browser.waitFor(By.id("dialog-transfer-step"));
       assertThat(browser.driver().findElement(By.id("transfer-step-summary")).getText())
           .contains(member.name(), target.name());

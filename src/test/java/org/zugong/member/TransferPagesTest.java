@@ -115,6 +115,14 @@ class TransferPagesTest extends ZugongTest {
   }
 
   @Test
+  void theHomePageCountsPendingTransfersForThoseWhoHandleThem() {
+    submit(signedIn(DemoAccounts.TOWN_ADMIN), freshMember(), jiangxiaBranch());
+    assertThat(signedIn(TransfersTest.JIANGXIA_ADMIN).get("/").body())
+        .contains("待接收的组织关系转接", "/transfers?direction=INCOMING&amp;category=PENDING");
+    assertThat(signedIn(DemoAccounts.MEMBER).get("/").body()).doesNotContain("待接收的组织关系转接");
+  }
+
+  @Test
   void anUnknownTargetCodeIsRefusedInTheDialog() {
     WebClient nanmen = signedIn(DemoAccounts.TOWN_ADMIN);
     long member = freshMember();
