@@ -87,15 +87,21 @@ class TransferJourneyTest extends ZugongTest {
       browser.screenshot("transfer-submitted");
       browser.clickAndWaitForNewPage(By.id("logout"));
 
-      // 江厦街道 finds it among its pending incoming transfers and accepts it.
+      // 江厦街道 finds it among its pending incoming transfers, then in its branch's, and accepts.
       browser.signIn(TransfersTest.JIANGXIA_ADMIN, DemoAccounts.PASSWORD);
-      browser.open("/transfers");
+      browser.clickAndWaitForNewPage(By.cssSelector("a[data-menu='/transfers']"));
+      browser.waitForText(By.id("transfer-" + transfer), member.name());
+      browser.open("/transfers?org=" + target.id());
       browser.waitForText(By.id("transfer-" + transfer), member.name());
       assertThat(browser.driver().findElement(By.id("category-PENDING")).getDomAttribute("class"))
           .contains("active");
       browser.screenshot("transfer-pending");
       var accept = browser.waitFor(By.id("transfer-" + transfer + "-ACCEPT"));
-      browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", accept);
+      // Tabler scrolls smoothly; a click must not land while the page still moves.
+      browser
+          .driver()
+          .executeScript(
+              "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", accept);
       browser.waitFor(ExpectedConditions.elementToBeClickable(accept)).click();
       browser.waitFor(By.id("dialog-transfer-step"));
       assertThat(browser.driver().findElement(By.id("transfer-step-summary")).getText())
