@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -138,7 +139,7 @@ public class Dues {
     NOTHING_DUE;
 
     public String messageKey() {
-      return "dues.state." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      return "dues.state." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
   }
 

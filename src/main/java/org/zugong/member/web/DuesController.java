@@ -188,8 +188,8 @@ class DuesController {
   @PostMapping("/dues/members/{memberId}/exemption")
   String exempt(
       @PathVariable long memberId,
-      @RequestParam YearMonth from,
-      @RequestParam YearMonth until,
+      @RequestParam(required = false) @Nullable YearMonth from,
+      @RequestParam(required = false) @Nullable YearMonth until,
       @RequestParam(defaultValue = "0") String payable,
       @RequestParam(defaultValue = "") String reason,
       Model model,
@@ -197,10 +197,20 @@ class DuesController {
       HttpServletResponse response) {
     dues.payer(memberId);
     try {
+      if (from == null || until == null) {
+        throw new InvalidValueException("dues.exemption.incomplete");
+      }
       dues.recordExemption(memberId, from, until, Yuan.fen(payable), reason);
     } catch (InvalidValueException e) {
       model.addAttribute("error", message(e, locale));
-      return exemptionModel(model, memberId, from, until, payable, reason);
+      YearMonth shown = dues.latestMonth();
+      return exemptionModel(
+          model,
+          memberId,
+          from == null ? shown : from,
+          until == null ? shown : until,
+          payable,
+          reason);
     }
     response.setHeader("HX-Refresh", "true");
     return "member/dues/dialogs :: done";

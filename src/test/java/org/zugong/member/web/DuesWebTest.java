@@ -8,12 +8,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import org.zugong.member.MemberView;
+import org.zugong.member.Members;
 import org.zugong.platform.DataScope;
 import org.zugong.shared.Role;
+import org.zugong.shared.ScopePath;
 import org.zugong.support.DemoAccounts;
 import org.zugong.support.TestAccounts;
 import org.zugong.support.WebClient;
@@ -30,6 +41,8 @@ class DuesWebTest extends ZugongTest {
   static final String HAISHU = "/330200/330203/";
 
   @Autowired PasswordEncoder encoder;
+  @Autowired Members members;
+  @Autowired SpringTemplateEngine templates;
 
   long id(String sql) {
     return DataScope.asSystem(() -> jdbc.sql(sql).query(Long.class).list().getFirst());
@@ -140,6 +153,36 @@ class DuesWebTest extends ZugongTest {
   }
 
   @Test
+  void anExemptionIsRecordedFromTheCardAndARefusalSaysWhy() {
+    long member =
+        id(
+            "select id from member m where starts_with(scope_path, '"
+                + HAISHU
+                + "') and status = 'NORMAL' and dues_category = 'SALARIED' and not exists"
+                + " (select 1 from member_dues_exemption e where e.member_id = m.id)"
+                + " order by id desc offset 7");
+    WebClient district = signedIn(DemoAccounts.HAISHU_ADMIN);
+    assertThat(
+            district
+                .get("/dues/members/" + member + "/exemption", Map.of("HX-Request", "true"))
+                .body())
+        .contains("id=\"exemption-form\"");
+    String path = "/dues/members/" + member + "/exemption";
+
+    HttpResponse<String> refused =
+        district.post(
+            path, Map.of("from", "2023-01", "until", "2023-03", "payable", "0", "reason", " "));
+    HttpResponse<String> recorded =
+        district.post(
+            path, Map.of("from", "2023-01", "until", "2023-03", "payable", "0", "reason", "长期住院"));
+
+    assertThat(refused.body()).contains("id=\"dialog-error\"", "减免党费须写明理由");
+    assertThat(recorded.headers().firstValue("HX-Refresh")).contains("true");
+    assertThat(district.get("/dues/members/" + member + "?month=2023-02").body())
+        .contains("id=\"dues-exemptions\"", "长期住院", "2023-01至2023-03", "无需交纳");
+  }
+
+  @Test
   void theArrearsFiguresOpenTheirMembersAndTheFlaggedOnes() {
     WebClient district = signedIn(DemoAccounts.HAISHU_ADMIN);
     HttpResponse<String> arrears = district.get("/dues/arrears?month=2022-12");
@@ -176,6 +219,27 @@ class DuesWebTest extends ZugongTest {
     assertThat(ledger.body())
         .contains("id=\"dues-months\"", "id=\"dues-month-2022-12\"", "欠交党费3个月")
         .contains("党费规定第五条");
+  }
+
+  @Test
+  void theSectionForTheMemberCardLoadsItsMembersLedger() {
+    long member =
+        id("select id from member where starts_with(scope_path, '" + HAISHU + "') order by id");
+    MemberView m =
+        DataScope.within(new ScopePath(HAISHU), () -> members.find(member).orElseThrow());
+    var exchange =
+        JakartaServletWebApplication.buildApplication(new MockServletContext())
+            .buildExchange(new MockHttpServletRequest(), new MockHttpServletResponse());
+
+    String html =
+        templates.process(
+            "member/dues/card",
+            Set.of("section"),
+            new WebContext(exchange, Locale.SIMPLIFIED_CHINESE, Map.of("m", m)));
+
+    assertThat(html)
+        .contains("id=\"dues-section\"", "hx-get=\"/dues/members/" + member + "\"")
+        .contains("hx-trigger=\"load\"", ">党费<");
   }
 
   @Test
