@@ -3,6 +3,7 @@ package org.zugong.member.dues;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,20 @@ public final class DuesLedger {
 
   public DuesLedger(YearMonth firstMonth) {
     this.firstMonth = firstMonth;
+  }
+
+  /**
+   * Rebuilds a ledger from payments stored earlier, which were checked when they were recorded and
+   * are taken as they are. A month given twice is refused, since no ledger can hold it.
+   */
+  public static DuesLedger restore(YearMonth firstMonth, Collection<Payment> payments) {
+    DuesLedger ledger = new DuesLedger(firstMonth);
+    for (Payment p : payments) {
+      if (ledger.payments.put(p.month(), p) != null) {
+        throw new IllegalArgumentException("two payments for " + p.month());
+      }
+    }
+    return ledger;
   }
 
   public YearMonth firstMonth() {

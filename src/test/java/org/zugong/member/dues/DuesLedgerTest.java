@@ -319,4 +319,28 @@ class DuesLedgerTest {
     assertThat(ledger.statementThrough(month(2025, 7), SIX_THOUSAND).standing())
         .isEqualTo(new InArrears(5, fen("450.00")));
   }
+
+  // ---- restoring a stored ledger ----
+
+  @Test
+  void aRestoredLedgerKeepsItsPaymentsAndItsRules() {
+    Payment january = new Payment(due(JAN), JAN.atDay(10), fen("90.00"));
+    DuesLedger ledger = DuesLedger.restore(JAN, List.of(january));
+
+    assertThat(ledger.paymentFor(JAN)).contains(january);
+    assertRefused(
+        ledger.recordPayment(due(JAN), fen("90.00"), TODAY, TODAY),
+        "one-payment-a-month",
+        "dues.payment.already-paid");
+    assertThat(ledger.statementThrough(month(2025, 2), SIX_THOUSAND).standing())
+        .isEqualTo(new InArrears(1, fen("90.00")));
+  }
+
+  @Test
+  void refusesToRestoreTwoPaymentsForOneMonth() {
+    Payment one = new Payment(due(JAN), JAN.atDay(10), fen("90.00"));
+    Payment two = new Payment(due(JAN), JAN.atDay(11), fen("90.00"));
+    assertThatThrownBy(() -> DuesLedger.restore(JAN, List.of(one, two)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

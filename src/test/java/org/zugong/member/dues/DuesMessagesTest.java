@@ -31,12 +31,17 @@ import org.zugong.shared.Decision;
 import org.zugong.shared.InvalidValueException;
 
 /**
- * The dues bundles: Chinese first, English complete, every key the code names present and used, and
- * every message formatting the arguments the code gives it.
+ * The dues bundles: Chinese first, English complete, every key the code and the dues pages name
+ * present and used, and every message of the domain formatting the arguments the code gives it.
  */
 class DuesMessagesTest {
 
   static final Path SOURCES = Path.of("src/main/java/org/zugong/member/dues");
+
+  /** The member module, whose services, pages and menu name the keys of the dues pages. */
+  static final Path MODULE = Path.of("src/main/java/org/zugong/member");
+
+  static final Path TEMPLATES = Path.of("src/main/resources/templates/member/dues");
   static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
   record Message(String key, Object[] arguments) {}
@@ -60,12 +65,30 @@ class DuesMessagesTest {
     return bundle("member-dues_en.properties");
   }
 
-  /** The keys the code names: literals in the sources, and keys built from enum names. */
+  /** The keys the domain names: literals in its sources, and keys built from enum names. */
+  static Set<String> keysTheDomainNames() throws IOException {
+    Set<String> keys = literals(SOURCES, Pattern.compile("\"(dues\\.[a-z0-9.-]+)\""), ".java");
+    Arrays.stream(DuesCategory.values()).map(DuesCategory::messageKey).forEach(keys::add);
+    Arrays.stream(DuesClause.values()).map(DuesClause::messageKey).forEach(keys::add);
+    return keys;
+  }
+
+  /** The keys the domain, the rest of the module and the dues pages name. */
   static Set<String> keysTheCodeNames() throws IOException {
+    Set<String> keys = keysTheDomainNames();
+    keys.addAll(literals(MODULE, Pattern.compile("\"(dues\\.[a-z0-9.-]+)\""), ".java"));
+    keys.addAll(literals(TEMPLATES, Pattern.compile("#\\{(dues\\.[a-z0-9.-]+)"), ".html"));
+    Arrays.stream(org.zugong.member.Dues.MonthState.values())
+        .map(org.zugong.member.Dues.MonthState::messageKey)
+        .forEach(keys::add);
+    return keys;
+  }
+
+  private static Set<String> literals(Path root, Pattern literal, String suffix)
+      throws IOException {
     Set<String> keys = new TreeSet<>();
-    Pattern literal = Pattern.compile("\"(dues\\.[a-z0-9.-]+)\"");
-    try (Stream<Path> files = Files.walk(SOURCES)) {
-      for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path source : files.filter(p -> p.toString().endsWith(suffix)).toList()) {
         Matcher m = literal.matcher(Files.readString(source));
         while (m.find()) {
           if (!m.group(1).endsWith(".")) {
@@ -74,8 +97,6 @@ class DuesMessagesTest {
         }
       }
     }
-    Arrays.stream(DuesCategory.values()).map(DuesCategory::messageKey).forEach(keys::add);
-    Arrays.stream(DuesClause.values()).map(DuesClause::messageKey).forEach(keys::add);
     return keys;
   }
 
@@ -174,7 +195,7 @@ class DuesMessagesTest {
   @Test
   void everyProducedMessageUsesExactlyTheArgumentsTheCodeGives() throws IOException {
     List<Message> messages = producedMessages();
-    assertThat(messages).extracting(Message::key).containsAll(zh().stringPropertyNames());
+    assertThat(messages).extracting(Message::key).containsAll(keysTheDomainNames());
     for (Properties bundle : List.of(zh(), en())) {
       for (Message m : messages) {
         MessageFormat format = new MessageFormat(bundle.getProperty(m.key()), ZH);
