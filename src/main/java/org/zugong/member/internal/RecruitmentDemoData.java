@@ -72,7 +72,7 @@ class RecruitmentDemoData implements DemoDataContributor {
 
   @Override
   public String name() {
-    return "member.recruitments";
+    return "recruitments";
   }
 
   @Override
