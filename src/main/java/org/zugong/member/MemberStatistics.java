@@ -101,7 +101,33 @@ public class MemberStatistics {
           }
         });
     dims.get(Dimension.NEW_EMPLOYMENT).remove(null);
+    for (Dimension d : Dimension.values()) {
+      Map<String, Long> sorted = new LinkedHashMap<>();
+      dims.get(d).entrySet().stream()
+          .sorted(java.util.Comparator.comparingInt(e -> rank(d, e.getKey())))
+          .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      dims.put(d, sorted);
+    }
     return new Statistics(under, members[0], dims, organizations.countByKind(under));
+  }
+
+  /** The order of a dimension's values on the page: the order the statistics tables use. */
+  private static int rank(Dimension d, String value) {
+    try {
+      return switch (d) {
+        case STATUS -> MemberStatus.valueOf(value).ordinal();
+        case STAGE -> MemberStage.valueOf(value).ordinal();
+        case GENDER -> org.zugong.person.Gender.valueOf(value).ordinal();
+        case AGE_BAND -> AgeBand.valueOf(value).ordinal();
+        case EDUCATION -> org.zugong.person.Education.valueOf(value).ordinal();
+        case ETHNICITY -> Integer.parseInt(value);
+        case OCCUPATION -> org.zugong.person.OccupationCategory.valueOf(value).ordinal();
+        case NEW_EMPLOYMENT -> org.zugong.person.NewEmploymentGroup.valueOf(value).ordinal();
+        case MOBILE -> Boolean.parseBoolean(value) ? 0 : 1;
+      };
+    } catch (IllegalArgumentException e) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   private static void put(

@@ -74,6 +74,8 @@ class MemberController {
       Model model) {
     MemberFilter filter = new MemberFilter(q, org, dim, value, false);
     model.addAttribute("roots", organizations.roots());
+    model.addAttribute("orgTarget", "members");
+    model.addAttribute("orgLink", "/members?org=");
     model.addAttribute("q", q);
     model.addAttribute("org", org == null ? null : organizations.find(org).orElse(null));
     model.addAttribute("dim", dim);
@@ -175,6 +177,8 @@ class MemberController {
     OrganizationView under = org == null ? null : organizations.find(org).orElse(null);
     model.addAttribute("org", under);
     model.addAttribute("roots", organizations.roots());
+    model.addAttribute("orgTarget", "statistics");
+    model.addAttribute("orgLink", "/members/statistics?org=");
     model.addAttribute("stats", statistics.of(under == null ? null : under.id()));
     model.addAttribute("dimensions", List.of(MemberFilter.Dimension.values()));
     return "member/statistics";

@@ -38,6 +38,13 @@ class OrganizationController {
 
   static final int PAGE_SIZE = 20;
 
+  /** Pages that show the organization tree, and where a node leads on each. */
+  static final java.util.Map<String, String> TREE_LINKS =
+      java.util.Map.of(
+          "organizations", "/organizations?id=",
+          "members", "/members?org=",
+          "statistics", "/members/statistics?org=");
+
   private final Organizations organizations;
   private final MessageSource messages;
   private final Clock clock;
@@ -69,6 +76,8 @@ class OrganizationController {
     }
     List<OrganizationView> roots = organizations.roots();
     model.addAttribute("roots", roots);
+    model.addAttribute("orgTarget", "organizations");
+    model.addAttribute("orgLink", TREE_LINKS.get("organizations"));
     OrganizationView selected = null;
     if (id != null) {
       selected = organizations.find(id).orElseThrow(() -> new OrganizationNotFoundException(id));
@@ -95,7 +104,14 @@ class OrganizationController {
       @PathVariable long id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate on,
+      @RequestParam(defaultValue = "organizations") String target,
       Model model) {
+    String link = TREE_LINKS.get(target);
+    if (link == null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+    }
+    model.addAttribute("orgTarget", target);
+    model.addAttribute("orgLink", link);
     if (organizations.find(id).isEmpty()) {
       throw new OrganizationNotFoundException(id);
     }
@@ -105,7 +121,7 @@ class OrganizationController {
       return "organization/as-of :: nodes";
     }
     model.addAttribute("nodes", organizations.children(id));
-    return "organization/list :: nodes";
+    return "fragments/org-tree :: nodes";
   }
 
   /** The fields of the establish dialog. */
