@@ -46,7 +46,7 @@ import org.zugong.shared.IdCardNumber;
 class RecruitmentDemoData implements DemoDataContributor {
 
   static final LocalDate END_OF_2022 = LocalDate.of(2022, 12, 31);
-  static final LocalDate FIRST_APPLICATION = LocalDate.of(2019, 10, 1);
+  static final LocalDate FIRST_APPLICATION = LocalDate.of(2020, 9, 1);
   static final int PEOPLE = 2000;
   static final int ADMITTED_IN_2022 = 330;
   static final int CONVERTED_IN_2022 = 270;
@@ -330,7 +330,9 @@ class RecruitmentDemoData implements DemoDataContributor {
     p.add(step(RecruitmentStepKind.BRANCH_ADMISSION, admission, branch.name()));
     boolean special = r.nextInt(100) < 5;
     LocalDate approval = admission.plusDays(special ? 95 + r.nextInt(60) : 20 + r.nextInt(70));
-    boolean forgotten = a.fullOn() == null && r.nextInt(100) < 8;
+    // A few approvals of the second half of 2022 are late.
+    boolean forgotten =
+        a.fullOn() == null && admission.isAfter(END_OF_2022.minusMonths(6)) && r.nextInt(100) < 20;
     if (!approval.isAfter(END_OF_2022) && !forgotten) {
       p.add(
           new RecruitmentStep(
@@ -360,8 +362,8 @@ class RecruitmentDemoData implements DemoDataContributor {
     Path p = new Path(personId, birth);
     p.add(step(RecruitmentStepKind.APPLICATION, applied, branch.name()));
     int pace = r.nextInt(100);
-    if (pace < 7) {
-      // The talk never took place: overdue once a month has passed.
+    if (pace < 15 && applied.isAfter(END_OF_2022.minusMonths(5))) {
+      // A recent application still waits for its talk: overdue once a month has passed.
       return p.recruitment;
     }
     LocalDate talk = applied.plusDays(pace < 14 ? 32 + r.nextInt(40) : 5 + r.nextInt(24));
@@ -385,8 +387,8 @@ class RecruitmentDemoData implements DemoDataContributor {
     LocalDate last = activist;
     LocalDate candidate = null;
     while (candidate == null) {
-      if (r.nextInt(100) < 6) {
-        // Reviews stopped: the next one is overdue six months after the last.
+      if (r.nextInt(100) < 20 && last.plusMonths(6).isAfter(END_OF_2022.minusMonths(7))) {
+        // This year's review has not been held: overdue six months after the last.
         return p.recruitment;
       }
       LocalDate review = last.plusMonths(5).plusDays(r.nextInt(28));

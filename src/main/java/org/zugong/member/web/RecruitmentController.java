@@ -355,8 +355,13 @@ class RecruitmentController {
     }
   }
 
+  /** The step the dialog proposes when none is due: the first open kind not yet recorded. */
   private static @Nullable RecruitmentStepKind first(RecruitmentView r) {
-    return r.nextSteps().isEmpty() ? null : r.nextSteps().getFirst();
+    return r.nextSteps().stream()
+        .filter(k -> k != RecruitmentStepKind.STOP)
+        .filter(k -> r.steps().stream().noneMatch(s -> s.kind() == k))
+        .findFirst()
+        .orElse(r.nextSteps().isEmpty() ? null : r.nextSteps().getFirst());
   }
 
   private List<MemberView> branchMembers(long organizationId) {
