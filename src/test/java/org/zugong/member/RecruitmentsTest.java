@@ -479,6 +479,56 @@ class RecruitmentsTest extends ZugongTest {
             null));
   }
 
+  // ---- the tree and the person register ------------------------------------------------------
+
+  @Test
+  void aRecruitmentMovesWithItsBranchAndFollowsTheApplicantsName() {
+    OrganizationView branch = fixtures.branch("迁移测试党支部");
+    long id = apply(branch, "迁移前", today.minusDays(3));
+    OrganizationView town = organizations.find(branch.parentId()).orElseThrow();
+    long generalBranch =
+        organizations.establish(
+            new org.zugong.organization.Establish(
+                "迁入测试发展党总支",
+                org.zugong.organization.OrganizationKind.GENERAL_BRANCH,
+                org.zugong.organization.OrganizationCategory.REGULAR,
+                org.zugong.organization.UnitType.COMMUNITY,
+                null,
+                null,
+                RecruitmentFixtures.BRANCH_REGION,
+                town.id(),
+                town.establishedOn(),
+                null));
+    organizations.move(branch.id(), generalBranch, today);
+
+    OrganizationView moved = organizations.find(branch.id()).orElseThrow();
+    assertThat(recruitments.find(id).orElseThrow().scopePath()).isEqualTo(moved.path());
+    assertThat(recruitments.todos(generalBranch, null, today, 0, 20).rows())
+        .extracting(Recruitments.TodoRow::recruitmentId)
+        .containsExactly(id);
+    assertThat(recruitments.page(generalBranch, null, "", 0, 20).rows())
+        .extracting(Recruitments.Row::id)
+        .containsExactly(id);
+
+    RecruitmentView r = recruitments.find(id).orElseThrow();
+    var person = persons.find(r.personId()).orElseThrow();
+    PersonFacts renamed =
+        new PersonFacts(
+            "迁移后",
+            new org.zugong.shared.IdCardNumber(persons.revealIdNumber(r.personId()).orElseThrow()),
+            person.gender(),
+            person.ethnicity(),
+            person.birthDate(),
+            null,
+            person.education(),
+            person.occupation(),
+            person.category(),
+            null);
+    persons.update(r.personId(), renamed);
+    assertThat(recruitments.find(id).orElseThrow().name()).isEqualTo("迁移后");
+    assertThat(recruitments.page(generalBranch, null, "迁移后", 0, 20).total()).isEqualTo(1);
+  }
+
   // ---- scope ---------------------------------------------------------------------------------
 
   @Test
