@@ -24,7 +24,10 @@ for i in $(seq 1 "$runs"); do
   "$JAVA_HOME/bin/java" -jar "$jar" --server.port=$port --zugong.data-dir="$dir" > "$dir/first.log" 2>&1 &
   pid=$!
   first=$(wait_for_login "$start")
-  until curl -sf "http://127.0.0.1:$port/demo-status" | grep -q DONE; do sleep 0.2; done
+  until curl -sf "http://127.0.0.1:$port/demo-status" | grep -q DONE; do
+    sleep 0.2
+    if curl -sf "http://127.0.0.1:$port/demo-status" | grep -q FAILED; then grep -A5 ERROR "$dir/first.log" | head; exit 1; fi
+  done
   sleep 5
   java_rss=$(rss_kb $pid)
   pm=$(head -1 "$dir/pgdata/postmaster.pid")

@@ -37,3 +37,7 @@ create table event_publication (
 );
 create index event_publication_serialized_event_hash_idx on event_publication using hash (serialized_event);
 create index event_publication_by_completion_date_idx on event_publication (completion_date);
+
+-- Convention: foreign keys are DEFERRABLE INITIALLY DEFERRED, checked at commit. Bulk loads copy
+-- each table in batches, and a child table's batch may reach the database before the last batch of
+-- its parent table within the same transaction.

@@ -2,7 +2,7 @@
 create table region (
   code        text primary key,
   name        text not null,
-  parent_code text references region (code),
+  parent_code text references region (code) deferrable initially deferred,
   level       text not null check (level in ('CITY', 'DISTRICT', 'TOWN', 'VILLAGE')),
   kind        text not null check (kind in ('CITY', 'DISTRICT', 'COUNTY', 'COUNTY_CITY', 'SUBDISTRICT', 'TOWN', 'TOWNSHIP', 'ZONE', 'VILLAGE', 'COMMUNITY')),
   path        text collate "C" not null unique,

@@ -21,7 +21,7 @@ create index identity_account_scope_idx on identity_account (scope_path);
 create index identity_account_id_index_idx on identity_account (id_number_index);
 
 create table identity_account_role (
-  account_id bigint not null references identity_account (id) on delete cascade,
+  account_id bigint not null references identity_account (id) on delete cascade deferrable initially deferred,
   role       text not null check (role in ('CITY_ADMIN', 'DISTRICT_ADMIN', 'TOWN_ADMIN', 'BRANCH_SECRETARY', 'MEMBER', 'TALENT', 'INSTITUTION_OFFICER', 'SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDITOR')),
   primary key (account_id, role)
 );

@@ -9,14 +9,14 @@ create table organization (
   unit_name      text,
   trade          text,
   region_code    text not null,
-  parent_id      bigint references organization (id),
+  parent_id      bigint references organization (id) deferrable initially deferred,
   path           text collate "C" not null unique,
   -- The organization's ancestry alone (/o1/o5/o77/): its subtree, whatever regions it spans.
   tree_path      text collate "C" not null unique,
   depth          int not null,
   established_on date not null,
   dissolved_on   date,
-  merged_into    bigint references organization (id),
+  merged_into    bigint references organization (id) deferrable initially deferred,
   secretary_name text,
   committee      text,
   version        int not null default 0
@@ -31,7 +31,7 @@ create index organization_tree_idx on organization (tree_path);
 -- One row per period in which an organization's name, place and kind stayed the same:
 -- the tree as it stood on any date is the set of rows valid on that date.
 create table organization_version (
-  organization_id bigint not null references organization (id),
+  organization_id bigint not null references organization (id) deferrable initially deferred,
   valid_from      date not null,
   valid_to        date,
   name            text not null,
@@ -49,7 +49,7 @@ create index organization_version_path_idx on organization_version (path);
 -- What happened, when it took effect and who recorded it: establish, rename, move, merge, dissolve.
 create table organization_event (
   id              bigserial primary key,
-  organization_id bigint not null references organization (id),
+  organization_id bigint not null references organization (id) deferrable initially deferred,
   effective_on    date not null,
   kind            text not null check (kind in ('ESTABLISHED', 'RENAMED', 'MOVED', 'MERGED', 'ABSORBED', 'DISSOLVED', 'SECRETARY_CHANGED')),
   old_value       text,

@@ -26,7 +26,7 @@ create index person_name_trgm_idx on person using gin (name gin_trgm_ops);
 
 -- Further places a person is seen from (a talent's institution, a cadre's unit), added by other modules.
 create table person_scope (
-  person_id  bigint not null references person (id) on delete cascade,
+  person_id  bigint not null references person (id) on delete cascade deferrable initially deferred,
   source     text not null,
   scope_path text collate "C" not null,
   primary key (person_id, source)
@@ -36,7 +36,7 @@ create index person_scope_path_idx on person_scope (scope_path);
 -- Every change of a field, with its old and new value (personal data masked).
 create table person_change (
   id         bigserial primary key,
-  person_id  bigint not null references person (id),
+  person_id  bigint not null references person (id) deferrable initially deferred,
   field      text not null,
   old_value  text,
   new_value  text,

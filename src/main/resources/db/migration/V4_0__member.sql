@@ -25,9 +25,9 @@ create table member (
   updated_at           timestamptz not null
 );
 create sequence member_id_seq owned by member.id;
-create index member_scope_idx on member (scope_path);
+create index member_scope_idx on member (scope_path, id);
 create index member_org_idx on member (organization_id);
-create index member_org_path_idx on member (org_path);
+create index member_org_path_idx on member (org_path, id);
 create index member_name_trgm_idx on member using gin (name gin_trgm_ops);
 create index member_name_idx on member (name text_pattern_ops);
 create index member_id_index_idx on member (id_number_index);
@@ -35,7 +35,7 @@ create index member_id_index_idx on member (id_number_index);
 -- What happened to a member: joined, converted, status changes, moves between organizations.
 create table member_event (
   id              bigserial primary key,
-  member_id       bigint not null references member (id),
+  member_id       bigint not null references member (id) deferrable initially deferred,
   kind            text not null,
   effective_on    date not null,
   organization_id bigint,

@@ -77,7 +77,7 @@ public class Members {
   }
 
   /** The WHERE clause of a filter: fixed fragments chosen by the filter, every value bound. */
-  record Where(String sql, Map<String, Object> params) {}
+  record Where(String sql, Map<String, Object> params, String order) {}
 
   Where where(MemberFilter f) {
     StringBuilder sql = new StringBuilder(" where true");
@@ -97,8 +97,9 @@ public class Members {
         params.put("idIndex", persons.idNumberIndex(id));
       } else {
         sql.append(" and m.name like :name escape '\\'");
+        // A name is searched from its start (surname first), which the btree index serves.
         params.put(
-            "name", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            "name", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
       }
     }
     if (f.under() != null) {
@@ -132,7 +133,10 @@ public class Members {
         params.put("v", v);
       }
     }
-    return new Where(sql.toString(), params);
+    // Walk the index that matches the filter: below an organization by its tree, else by scope.
+    String order =
+        f.under() != null ? " order by m.org_path, m.id" : " order by m.scope_path, m.id";
+    return new Where(sql.toString(), params, order);
   }
 
   @Transactional(readOnly = true)
@@ -147,7 +151,8 @@ public class Members {
                 + COLUMNS
                 + " from member m"
                 + w.sql()
-                + " order by m.scope_path, m.id limit :size offset :offset");
+                + w.order()
+                + " limit :size offset :offset");
     w.params().forEach(rows::param);
     List<Row> list =
         rows.param("size", size).param("offset", (long) page * size).query(Members::row).list();
@@ -158,8 +163,7 @@ public class Members {
   @Transactional(readOnly = true)
   public void each(MemberFilter filter, Consumer<MemberView> sink) {
     Where w = where(filter);
-    var rows =
-        jdbc.sql("select " + COLUMNS + " from member m" + w.sql() + " order by m.scope_path, m.id");
+    var rows = jdbc.sql("select " + COLUMNS + " from member m" + w.sql() + w.order());
     w.params().forEach(rows::param);
     List<Row> batch = new ArrayList<>(1000);
     rows.query(Members::row).stream()

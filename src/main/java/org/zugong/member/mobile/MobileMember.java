@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BinaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.zugong.shared.Decision;
@@ -44,7 +43,7 @@ import org.zugong.shared.ScopePath;
 public final class MobileMember {
 
   private final MobileMemberId id;
-  private final UUID memberId;
+  private final long memberId;
   private final ScopePath relationshipRegion;
   private final Located located;
   private @Nullable Registration registration;
@@ -55,7 +54,7 @@ public final class MobileMember {
   private final List<Placement> placements = new ArrayList<>();
 
   private MobileMember(
-      MobileMemberId id, UUID memberId, ScopePath relationshipRegion, Located located) {
+      MobileMemberId id, long memberId, ScopePath relationshipRegion, Located located) {
     this.id = id;
     this.memberId = memberId;
     this.relationshipRegion = relationshipRegion;
@@ -88,12 +87,40 @@ public final class MobileMember {
    */
   public static MobileMember locate(
       MobileMemberId id,
-      UUID memberId,
+      long memberId,
       ScopePath relationshipRegion,
       Located located,
       Clock clock) {
     mayLocate(relationshipRegion, located, LocalDate.now(clock)).orThrow();
     return new MobileMember(id, memberId, relationshipRegion, located);
+  }
+
+  /**
+   * Rebuilds a member from its stored record. The rules were checked when each record was made and
+   * are not checked again: a rule changed since must not make old records unreadable.
+   *
+   * @param track moves and the return in the order they happened
+   * @param placements in the order they started, the open one (if any) last
+   */
+  public static MobileMember restore(
+      MobileMemberId id,
+      long memberId,
+      ScopePath relationshipRegion,
+      Located located,
+      @Nullable Registration registration,
+      List<Contact> contacts,
+      List<TrackEvent> track,
+      Set<Skill> skills,
+      List<Engagement> engagements,
+      List<Placement> placements) {
+    MobileMember member = new MobileMember(id, memberId, relationshipRegion, located);
+    member.registration = registration;
+    member.contacts.addAll(contacts);
+    member.track.addAll(track);
+    member.skills.addAll(skills);
+    member.engagements.addAll(engagements);
+    member.placements.addAll(placements);
+    return member;
   }
 
   /** The REGISTER step: records the activity certificate, once. */
@@ -201,7 +228,7 @@ public final class MobileMember {
     }
     Optional<Placement> open = currentPlacement();
     if (open.isPresent()) {
-      return PLACE_ONCE_AT_A_TIME.refuse(open.get().organizationId(), open.get().placedOn());
+      return PLACE_ONCE_AT_A_TIME.refuse(open.get().organizationName(), open.get().placedOn());
     }
     Optional<LocalDate> previousEnd =
         placements.stream().flatMap(p -> p.end().stream()).reduce(later());
@@ -213,9 +240,9 @@ public final class MobileMember {
       return PLACE_NOT_BEFORE_LAST_MOVE.refuse(on, lastMove.get());
     }
     if (route == PlacementRoute.REGIONAL && !organization.regional()) {
-      return REGIONAL_ROUTE_ONLY_TO_REGIONAL_ORGANIZATION.refuse(organization.id());
+      return REGIONAL_ROUTE_ONLY_TO_REGIONAL_ORGANIZATION.refuse(organization.name());
     }
-    placements.add(new Placement(route, organization.id(), on, null));
+    placements.add(new Placement(route, organization.id(), organization.name(), on, null));
     return Decision.ALLOWED;
   }
 
@@ -340,7 +367,7 @@ public final class MobileMember {
     return id;
   }
 
-  public UUID memberId() {
+  public long memberId() {
     return memberId;
   }
 

@@ -2,16 +2,20 @@ package org.zugong.member.mobile;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.zugong.shared.InvalidValueException;
 
 /**
  * The member placed under an organization by a route, from a day, until the day it ended (the end
- * day itself is no longer covered); open while {@code endedOn} is null.
+ * day itself is no longer covered); open while {@code endedOn} is null. The organization's name is
+ * kept for the messages that name it.
  */
 public record Placement(
-    PlacementRoute route, UUID organizationId, LocalDate placedOn, @Nullable LocalDate endedOn) {
+    PlacementRoute route,
+    long organizationId,
+    String organizationName,
+    LocalDate placedOn,
+    @Nullable LocalDate endedOn) {
 
   public Placement {
     if (endedOn != null && endedOn.isBefore(placedOn)) {
@@ -34,6 +38,6 @@ public record Placement(
   }
 
   Placement endOn(LocalDate day) {
-    return new Placement(route, organizationId, placedOn, day);
+    return new Placement(route, organizationId, organizationName, placedOn, day);
   }
 }

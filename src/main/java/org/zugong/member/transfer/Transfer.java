@@ -78,6 +78,34 @@ public final class Transfer {
   }
 
   /**
+   * Rebuilds a transfer from what was stored of it: its current target, letter and attempt, and
+   * every step so far, the submission first. The state is the one the last step led to; the rules
+   * are not checked again, since each step passed them when it was taken.
+   */
+  public static Transfer restore(
+      TransferId id,
+      TransferKind kind,
+      long memberId,
+      OrganizationRef source,
+      long sourceActorId,
+      OrganizationRef target,
+      @Nullable Letter letter,
+      int attempt,
+      List<TransferEvent> history) {
+    if (history.isEmpty() || history.getFirst().from() != null) {
+      throw new IllegalArgumentException("A transfer's history starts with its submission");
+    }
+    Transfer t =
+        new Transfer(
+            id, kind, memberId, source, sourceActorId, target, letter, history.getFirst().date());
+    t.history.clear();
+    t.history.addAll(history);
+    t.state = history.getLast().to();
+    t.attempt = attempt;
+    return t;
+  }
+
+  /**
    * Whether this request may start a transfer today.
    *
    * @param memberStatus the member's status today

@@ -105,14 +105,22 @@ public final class TransferWorkList {
    */
   public static Map<Category, List<Transfer>> classify(
       Collection<Transfer> transfers, long organizationId, Direction direction, LocalDate today) {
+    return classify(
+        transfers.stream().filter(t -> concerns(t, organizationId, direction)).toList(), today);
+  }
+
+  /**
+   * Transfers already chosen (e.g. those of a whole part of the tree in one direction) by category,
+   * ordered as {@link #classify(Collection, long, Direction, LocalDate)} orders them.
+   */
+  public static Map<Category, List<Transfer>> classify(
+      Collection<Transfer> transfers, LocalDate today) {
     Map<Category, List<Transfer>> lists = new EnumMap<>(Category.class);
     for (Category c : Category.values()) {
       lists.put(c, new ArrayList<>());
     }
     for (Transfer t : transfers) {
-      if (concerns(t, organizationId, direction)) {
-        categoriesOf(t, today).forEach(c -> lists.get(c).add(t));
-      }
+      categoriesOf(t, today).forEach(c -> lists.get(c).add(t));
     }
     lists.replaceAll((c, list) -> list.stream().sorted(MOST_URGENT_FIRST).toList());
     return Collections.unmodifiableMap(lists);

@@ -9,6 +9,7 @@ import static org.zugong.member.mobile.MobileMembers.HANGZHOU;
 import static org.zugong.member.mobile.MobileMembers.LATER;
 import static org.zugong.member.mobile.MobileMembers.SHANGHAI;
 import static org.zugong.member.mobile.MobileMembers.WORKPLACE_BRANCH;
+import static org.zugong.member.mobile.MobileMembers.WORKPLACE_BRANCH_NAME;
 import static org.zugong.member.mobile.MobileMembers.assertAllowed;
 import static org.zugong.member.mobile.MobileMembers.day;
 import static org.zugong.member.mobile.MobileMembers.locatedOn;
@@ -43,7 +44,7 @@ class MobileCoverageTest {
     assertAllowed(
         member.place(
             PlacementRoute.RESIDENCE,
-            PlacingOrganization.notRegional(WORKPLACE_BRANCH),
+            PlacingOrganization.notRegional(WORKPLACE_BRANCH, WORKPLACE_BRANCH_NAME),
             day("2024-03-10"),
             LATER));
     assertThat(coverage(member, "2024-03-09")).isEqualTo(UNPLACED);
@@ -164,7 +165,7 @@ class MobileCoverageTest {
     assertAllowed(
         placedAndDue.place(
             PlacementRoute.RESIDENCE,
-            PlacingOrganization.notRegional(WORKPLACE_BRANCH),
+            PlacingOrganization.notRegional(WORKPLACE_BRANCH, WORKPLACE_BRANCH_NAME),
             day("2023-12-01"),
             LATER));
     assertAllowed(placedAndDue.recordContact(phoneCall("2024-05-15"), LATER));

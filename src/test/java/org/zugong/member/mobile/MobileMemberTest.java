@@ -9,8 +9,10 @@ import static org.zugong.member.mobile.MobileMembers.LATER;
 import static org.zugong.member.mobile.MobileMembers.MEMBER;
 import static org.zugong.member.mobile.MobileMembers.NANMEN;
 import static org.zugong.member.mobile.MobileMembers.REGIONAL_COMMITTEE;
+import static org.zugong.member.mobile.MobileMembers.REGIONAL_COMMITTEE_NAME;
 import static org.zugong.member.mobile.MobileMembers.SHANGHAI;
 import static org.zugong.member.mobile.MobileMembers.WORKPLACE_BRANCH;
+import static org.zugong.member.mobile.MobileMembers.WORKPLACE_BRANCH_NAME;
 import static org.zugong.member.mobile.MobileMembers.XIAYING;
 import static org.zugong.member.mobile.MobileMembers.assertAllowed;
 import static org.zugong.member.mobile.MobileMembers.assertRefused;
@@ -31,8 +33,10 @@ import org.zugong.shared.InvalidValueException;
 
 class MobileMemberTest {
 
-  static final PlacingOrganization BRANCH = PlacingOrganization.notRegional(WORKPLACE_BRANCH);
-  static final PlacingOrganization REGIONAL = PlacingOrganization.regional(REGIONAL_COMMITTEE);
+  static final PlacingOrganization BRANCH =
+      PlacingOrganization.notRegional(WORKPLACE_BRANCH, WORKPLACE_BRANCH_NAME);
+  static final PlacingOrganization REGIONAL =
+      PlacingOrganization.regional(REGIONAL_COMMITTEE, REGIONAL_COMMITTEE_NAME);
 
   // LOCATE
 
@@ -41,7 +45,7 @@ class MobileMemberTest {
     Located found =
         new Located("南门街道党工委 王敏", day("2024-03-01"), Whereabouts.fixed(XIAYING, day("2023-12-20")));
     MobileMember member =
-        MobileMember.locate(MobileMemberId.newId(), MEMBER, NANMEN, found, on("2024-03-01"));
+        MobileMember.locate(new MobileMemberId(1), MEMBER, NANMEN, found, on("2024-03-01"));
     assertThat(member.located()).isEqualTo(found);
     assertThat(member.relationshipRegion()).isEqualTo(NANMEN);
     assertThat(member.currentWhereabouts()).isEqualTo(found.whereabouts());
@@ -57,8 +61,7 @@ class MobileMemberTest {
         MobileMember.mayLocate(NANMEN, found, day("2024-03-01")), MobileRule.LOCATE_ONLY_AWAY);
     assertThatThrownBy(
             () ->
-                MobileMember.locate(
-                    MobileMemberId.newId(), MEMBER, NANMEN, found, on("2024-03-01")))
+                MobileMember.locate(new MobileMemberId(1), MEMBER, NANMEN, found, on("2024-03-01")))
         .isInstanceOfSatisfying(
             InvalidValueException.class,
             e -> assertThat(e.messageKey()).isEqualTo("mobile.locate.not-away"));
@@ -359,7 +362,8 @@ class MobileMemberTest {
     MobileMember member = registeredOn("2024-03-01");
     assertAllowed(member.place(route, BRANCH, day("2024-03-10"), LATER));
     assertThat(member.currentPlacement())
-        .contains(new Placement(route, WORKPLACE_BRANCH, day("2024-03-10"), null));
+        .contains(
+            new Placement(route, WORKPLACE_BRANCH, WORKPLACE_BRANCH_NAME, day("2024-03-10"), null));
   }
 
   @Test
@@ -463,5 +467,44 @@ class MobileMemberTest {
     assertRefused(
         member.endPlacement(day("2024-03-11"), on("2024-03-10")), MobileRule.NO_FUTURE_DATE);
     assertThat(member.currentPlacement()).isPresent();
+  }
+
+  // RESTORE
+
+  @Test
+  void restoresAMemberFromItsRecordsWithTheSameAnswers() {
+    MobileMember member = placedOn("2024-03-01");
+    assertAllowed(member.recordContact(phoneCall("2024-03-05"), LATER));
+    assertAllowed(member.moveTo(Whereabouts.fixed(HANGZHOU, day("2024-04-01")), LATER));
+    assertAllowed(member.addSkill(new Skill("电商运营")));
+    assertAllowed(member.recordEngagement(new Engagement(day("2024-04-02"), "助农直播"), LATER));
+    assertAllowed(member.place(PlacementRoute.REGIONAL, REGIONAL, day("2024-04-03"), LATER));
+
+    MobileMember restored =
+        MobileMember.restore(
+            member.id(),
+            member.memberId(),
+            member.relationshipRegion(),
+            member.located(),
+            member.registration().orElseThrow(),
+            member.contacts(),
+            member.track(),
+            member.skills(),
+            member.engagements(),
+            member.placements());
+
+    for (String day : new String[] {"2024-04-02", "2024-07-01", "2024-10-01", "2025-01-01"}) {
+      assertThat(restored.coverage(day(day), CoveragePolicy.DEFAULT))
+          .as(day)
+          .isEqualTo(member.coverage(day(day), CoveragePolicy.DEFAULT));
+      assertThat(restored.mobility(day(day))).as(day).isEqualTo(member.mobility(day(day)));
+    }
+    assertThat(restored.currentPlacement()).isEqualTo(member.currentPlacement());
+    assertThat(restored.stepsTaken()).isEqualTo(member.stepsTaken());
+    assertThat(restored.transferDueOn()).contains(day("2024-10-01"));
+    // The restored member goes on under the same rules.
+    assertRefused(
+        restored.place(PlacementRoute.WORKPLACE, BRANCH, day("2024-05-01"), LATER),
+        MobileRule.PLACE_ONCE_AT_A_TIME);
   }
 }

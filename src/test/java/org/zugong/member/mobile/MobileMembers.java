@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.UUID;
 import org.zugong.shared.Decision;
 import org.zugong.shared.ScopePath;
 
@@ -27,9 +26,11 @@ final class MobileMembers {
 
   static final Place HANGZHOU = Place.outsideCity("杭州市滨江区");
 
-  static final UUID MEMBER = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
-  static final UUID WORKPLACE_BRANCH = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
-  static final UUID REGIONAL_COMMITTEE = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+  static final long MEMBER = 1001;
+  static final long WORKPLACE_BRANCH = 2001;
+  static final String WORKPLACE_BRANCH_NAME = "宁波甬港电子有限公司党支部";
+  static final long REGIONAL_COMMITTEE = 3001;
+  static final String REGIONAL_COMMITTEE_NAME = "下应街道商务楼宇区域性党总支";
 
   static final ActivityCertificateNumber CERTIFICATE =
       new ActivityCertificateNumber("NB-2024-000137");
@@ -58,7 +59,7 @@ final class MobileMembers {
 
   static MobileMember locatedOn(String foundOn, Whereabouts whereabouts) {
     return MobileMember.locate(
-        MobileMemberId.newId(),
+        new MobileMemberId(1),
         MEMBER,
         NANMEN,
         new Located("南门街道党工委 王敏", day(foundOn), whereabouts),
@@ -78,7 +79,7 @@ final class MobileMembers {
     assertAllowed(
         member.place(
             PlacementRoute.WORKPLACE,
-            PlacingOrganization.notRegional(WORKPLACE_BRANCH),
+            PlacingOrganization.notRegional(WORKPLACE_BRANCH, WORKPLACE_BRANCH_NAME),
             day(day),
             LATER));
     return member;

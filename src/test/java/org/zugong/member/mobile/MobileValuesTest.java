@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zugong.member.mobile.MobileMembers.SHANGHAI;
 import static org.zugong.member.mobile.MobileMembers.WORKPLACE_BRANCH;
+import static org.zugong.member.mobile.MobileMembers.WORKPLACE_BRANCH_NAME;
 import static org.zugong.member.mobile.MobileMembers.day;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -114,6 +115,7 @@ class MobileValuesTest {
             new Placement(
                     PlacementRoute.WORKPLACE,
                     WORKPLACE_BRANCH,
+                    WORKPLACE_BRANCH_NAME,
                     day("2024-03-01"),
                     day("2024-03-01"))
                 .coversOn(day("2024-03-01")))
@@ -121,7 +123,11 @@ class MobileValuesTest {
     assertRefusedWith(
         () ->
             new Placement(
-                PlacementRoute.WORKPLACE, WORKPLACE_BRANCH, day("2024-03-01"), day("2024-02-29")),
+                PlacementRoute.WORKPLACE,
+                WORKPLACE_BRANCH,
+                WORKPLACE_BRANCH_NAME,
+                day("2024-03-01"),
+                day("2024-02-29")),
         "mobile.placement.end-before-start");
   }
 
@@ -129,7 +135,11 @@ class MobileValuesTest {
   void coversFromThePlacementDayUntilTheDayBeforeItsEnd() {
     Placement placement =
         new Placement(
-            PlacementRoute.RESIDENCE, WORKPLACE_BRANCH, day("2024-03-01"), day("2024-06-01"));
+            PlacementRoute.RESIDENCE,
+            WORKPLACE_BRANCH,
+            WORKPLACE_BRANCH_NAME,
+            day("2024-03-01"),
+            day("2024-06-01"));
     assertThat(placement.coversOn(day("2024-02-29"))).isFalse();
     assertThat(placement.coversOn(day("2024-03-01"))).isTrue();
     assertThat(placement.coversOn(day("2024-05-31"))).isTrue();

@@ -29,6 +29,19 @@ class TransferMessagesTest {
 
   static final Path BUNDLES = Path.of("src/main/resources/i18n");
   static final Path SOURCES = Path.of("src/main/java/org/zugong/member/transfer");
+
+  /** The transfer feature outside the domain: its service, pages, menu and templates. */
+  static final List<Path> FEATURE =
+      List.of(
+          Path.of("src/main/java/org/zugong/member"),
+          Path.of("src/main/java/org/zugong/member/internal"),
+          Path.of("src/main/java/org/zugong/member/web"),
+          Path.of("src/main/resources/templates/member/transfer"));
+
+  /** The keys of this bundle: the transfer texts, with its menu entry and home figure. */
+  static final Pattern OWN_KEY =
+      Pattern.compile("(transfer\\.|menu\\.transfers|home\\.figure\\.transfers)[a-zA-Z0-9_.-]*");
+
   static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
   static Properties bundle(String name) throws IOException {
@@ -74,14 +87,33 @@ class TransferMessagesTest {
         keys.add(r.messageKey());
       }
     }
-    Pattern literal = Pattern.compile("\"(transfer\\.[a-zA-Z0-9_.-]+)\"");
+    for (org.zugong.member.TransferAction a : org.zugong.member.TransferAction.values()) {
+      keys.add(a.messageKey());
+    }
+    for (TransferWorkList.Category c : TransferWorkList.Category.values()) {
+      keys.add("transfer.work.hint." + c.name());
+    }
+    Pattern literal = Pattern.compile("(?:\"|#\\{)([a-z][a-zA-Z0-9_.-]+)[\"(}]");
+    List<Path> sources = new ArrayList<>();
     try (Stream<Path> files = Files.list(SOURCES)) {
-      for (Path f : files.toList()) {
-        Matcher m = literal.matcher(Files.readString(f));
-        while (m.find()) {
-          if (!m.group(1).endsWith(".")) {
-            keys.add(m.group(1));
-          }
+      sources.addAll(files.toList());
+    }
+    for (Path dir : FEATURE) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files
+            .filter(
+                f ->
+                    f.toString().endsWith(".html")
+                        || f.getFileName().toString().startsWith("Transfer"))
+            .forEach(sources::add);
+      }
+    }
+    for (Path f : sources) {
+      Matcher m = literal.matcher(Files.readString(f));
+      while (m.find()) {
+        String key = m.group(1);
+        if (!key.endsWith(".") && OWN_KEY.matcher(key).matches()) {
+          keys.add(key);
         }
       }
     }
@@ -96,7 +128,7 @@ class TransferMessagesTest {
     assertThat(zh.stringPropertyNames())
         .allSatisfy(k -> assertThat(zh.getProperty(k)).as(k).isNotBlank())
         .allSatisfy(k -> assertThat(en.getProperty(k)).as(k).isNotBlank())
-        .allSatisfy(k -> assertThat(k).startsWith("transfer."));
+        .allSatisfy(k -> assertThat(k).matches(OWN_KEY));
   }
 
   @Test
