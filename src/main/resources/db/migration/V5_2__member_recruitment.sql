@@ -12,7 +12,7 @@ create table member_recruitment (
   id_number_masked text not null,
   stage            text not null check (stage in ('APPLICANT', 'ACTIVIST', 'CANDIDATE', 'PROBATIONARY', 'FULL', 'STOPPED')),
   applied_on       date not null,
-  member_id        bigint references member (id),
+  member_id        bigint references member (id) deferrable initially deferred,
   created_at       timestamptz not null,
   updated_at       timestamptz not null
 );
@@ -28,7 +28,7 @@ create index member_recruitment_member_idx on member_recruitment (member_id);
 -- (member ids: talkers, contact persons, introducers) and the details some kinds carry.
 create table member_recruitment_step (
   id                bigserial primary key,
-  recruitment_id    bigint not null references member_recruitment (id),
+  recruitment_id    bigint not null references member_recruitment (id) deferrable initially deferred,
   seq               int not null,
   kind              text not null check (kind in ('APPLICATION', 'TALK', 'ACTIVIST_DESIGNATION', 'ACTIVIST_REVIEW',
                       'CANDIDATE_DESIGNATION', 'INTRODUCERS', 'POLITICAL_REVIEW', 'TRAINING', 'BRANCH_ADMISSION',
@@ -55,7 +55,7 @@ create index member_recruitment_step_scope_idx on member_recruitment_step (scope
 -- The steps each recruitment has due next, with their deadline (the to-do list); rewritten with
 -- every step. Whether a step is due, due soon or overdue depends on the day it is looked at.
 create table member_recruitment_todo (
-  recruitment_id bigint not null references member_recruitment (id),
+  recruitment_id bigint not null references member_recruitment (id) deferrable initially deferred,
   step           text not null,
   due_on         date not null,
   scope_path     text collate "C" not null,

@@ -223,9 +223,9 @@ class RecruitmentPagesTest extends ZugongTest {
         DataScope.asSystem(
             () ->
                 jdbc.sql(
-                        "select r.member_id, r.id from member_recruitment r"
-                            + " where r.member_id is not null and r.stage = 'FULL'"
-                            + " and starts_with(r.scope_path, '/330200/330203/') order by r.id limit 1")
+                        "select r.member_id, r.id from member_recruitment r join member m on m.id = r.member_id"
+                            + " where r.stage = 'FULL' and starts_with(r.scope_path, '/330200/330203/')"
+                            + " and starts_with(m.scope_path, '/330200/330203/') order by r.id limit 1")
                     .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                     .single());
     WebClient haishu = signedIn(DemoAccounts.HAISHU_ADMIN);
