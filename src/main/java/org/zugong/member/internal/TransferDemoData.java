@@ -86,7 +86,7 @@ class TransferDemoData implements DemoDataContributor {
   record Member(
       long id, long personId, String name, long orgId, ScopePath path, LocalDate joinedOn) {}
 
-  record Holder(long id, String name, ScopePath path, String district) {}
+  record Holder(long id, String name, ScopePath path, ScopePath treePath, String district) {}
 
   /** A transfer made, with what the rows need beyond the aggregate. */
   record Made(
@@ -106,7 +106,7 @@ class TransferDemoData implements DemoDataContributor {
     LocalDate today = LocalDate.now(demo.clock());
     List<Holder> holders =
         organizations.memberHolders().stream()
-            .map(h -> new Holder(h.id(), h.name(), h.path(), district(h.path())))
+            .map(h -> new Holder(h.id(), h.name(), h.path(), h.treePath(), district(h.path())))
             .toList();
     Map<Long, Holder> holderById = new HashMap<>();
     holders.forEach(h -> holderById.put(h.id(), h));
@@ -566,8 +566,8 @@ class TransferDemoData implements DemoDataContributor {
       Member member = java.util.Objects.requireNonNull(m.member());
       Holder target = java.util.Objects.requireNonNull(m.target());
       demo.jdbc()
-          .sql("update member set organization_id = ?, scope_path = ? where id = ?")
-          .params(target.id(), target.path().value(), member.id())
+          .sql("update member set organization_id = ?, scope_path = ?, org_path = ? where id = ?")
+          .params(target.id(), target.path().value(), target.treePath().value(), member.id())
           .update();
       demo.jdbc()
           .sql("update member_event set scope_path = ? where member_id = ?")
