@@ -174,9 +174,9 @@ public final class RecruitmentRules {
     return introducers.size() == 2 && ids.size() == 2 ? Decision.ALLOWED : INTRODUCERS_TWO.refuse();
   }
 
-  /** Nobody introduces themselves. */
+  /** Nobody introduces themselves: no introducer is the person being recruited. */
   public static Decision introducerNotSelf(long personId, List<Introducer> introducers) {
-    return introducers.stream().anyMatch(i -> i.memberId() == personId)
+    return introducers.stream().anyMatch(i -> i.personId() == personId)
         ? INTRODUCER_NOT_SELF.refuse()
         : Decision.ALLOWED;
   }

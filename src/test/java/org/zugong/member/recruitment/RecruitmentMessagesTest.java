@@ -83,6 +83,16 @@ class RecruitmentMessagesTest {
   }
 
   @Test
+  void everyRuleHasANameInBothLanguagesForTheRefusalToCite() throws IOException {
+    Properties zh = chinese();
+    Properties en = english();
+    for (RecruitmentRule rule : RecruitmentRule.values()) {
+      assertThat(zh).containsKey("recruitment.rule-name." + rule.id());
+      assertThat(en).containsKey("recruitment.rule-name." + rule.id());
+    }
+  }
+
+  @Test
   void everyKeyTheCodeNamesExists() throws IOException {
     Properties zh = chinese();
     Pattern literal = Pattern.compile("\"(recruitment\\.[a-zA-Z0-9_.-]*[a-zA-Z0-9_-])\"");
