@@ -28,10 +28,10 @@ public class MemberSheetWriter {
   /** The rows of the template that offer drop-downs: the most one import takes. */
   public static final int MAX_ROWS = 100_000;
 
-  static final String BAD_FILL = "FFC7CE";
-  static final String BAD_FONT = "9C0006";
-  private static final String HEADER_FILL = "DDEBF7";
-  private static final String REQUIRED_FONT = "C00000";
+  static final String BAD_FILL = "FFFFC7CE";
+  static final String BAD_FONT = "FF9C0006";
+  private static final String HEADER_FILL = "FFDDEBF7";
+  private static final String REQUIRED_FONT = "FFC00000";
   // Comments are drawn shapes that Excel keeps in memory; past this many the fill and the error
   // column still mark every bad cell.
   private static final int MAX_COMMENTS = 5_000;
@@ -233,7 +233,7 @@ public class MemberSheetWriter {
       ws.style(0, c.index())
           .bold()
           .fillColor(HEADER_FILL)
-          .fontColor(c.required() ? REQUIRED_FONT : "000000")
+          .fontColor(c.required() ? REQUIRED_FONT : "FF000000")
           .set();
       ws.width(c.index(), c == MemberColumn.ID_NUMBER ? 22 : c.isDate() ? 13 : 14);
     }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -142,7 +144,9 @@ public final class MemberSheets {
     }
   }
 
-  /** The cells of the first sheet filled with the given colour (RRGGBB), e.g. "E3". */
+  /**
+   * The cells below the header of the first sheet filled with the given colour (RRGGBB), e.g. "E3".
+   */
   public static Set<String> filledCells(byte[] xlsx, String rgb) {
     Map<String, String> parts = parts(xlsx);
     String styles = parts.get("xl/styles.xml");
@@ -168,7 +172,7 @@ public final class MemberSheets {
         Pattern.compile("<c r=\"([A-Z]+\\d+)\"[^>]*?\\ss=\"(\\d+)\"")
             .matcher(parts.get("xl/worksheets/sheet1.xml"));
     while (c.find()) {
-      if (styleIds.contains(c.group(2))) {
+      if (styleIds.contains(c.group(2)) && !c.group(1).matches("[A-Z]+1")) {
         cells.add(c.group(1));
       }
     }
@@ -184,7 +188,7 @@ public final class MemberSheets {
             Pattern.compile("<comment ref=\"([A-Z]+\\d+)\"[^>]*>(.*?)</comment>", Pattern.DOTALL)
                 .matcher(part.getValue());
         while (m.find()) {
-          comments.put(m.group(1), m.group(2).replaceAll("<[^>]+>", ""));
+          comments.put(m.group(1), unescape(m.group(2).replaceAll("<[^>]+>", "")));
         }
       }
     }
@@ -225,10 +229,21 @@ public final class MemberSheets {
   }
 
   private static Map<String, String> parts(byte[] xlsx) {
+    // fastexcel streams its entries with sizes after the data, which ZipInputStream refuses.
     Map<String, String> parts = new HashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        parts.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+    try {
+      Path file = Files.createTempFile("sheet-", ".xlsx");
+      try {
+        Files.write(file, xlsx);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+          for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            try (var in = zip.getInputStream(e)) {
+              parts.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+          }
+        }
+      } finally {
+        Files.delete(file);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -245,11 +260,27 @@ public final class MemberSheets {
   private static List<String> elements(String xml, String tag) {
     List<String> found = new ArrayList<>();
     Matcher m =
-        Pattern.compile("<" + tag + "(\\s[^>]*)?(/>|>.*?</" + tag + ">)", Pattern.DOTALL)
+        Pattern.compile("<" + tag + "(?=[\\s/>])[^>]*?(/>|>.*?</" + tag + ">)", Pattern.DOTALL)
             .matcher(xml);
     while (m.find()) {
       found.add(m.group());
     }
     return found;
+  }
+
+  private static String unescape(String xml) {
+    Matcher m = Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(xml);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int code = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
+      m.appendReplacement(out, Matcher.quoteReplacement(Character.toString(code)));
+    }
+    m.appendTail(out);
+    return out.toString()
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
   }
 }
