@@ -397,4 +397,32 @@ class MemberImportTest extends ZugongTest {
     assertThat(workbook.statusCode()).isEqualTo(200);
     assertThat(MemberSheets.filledCells(workbook.body(), "FFC7CE")).containsExactly("K2");
   }
+
+  @Test
+  void aLargeSheetWithScatteredErrorsMarksEveryOneOfThem() {
+    signIn(DemoAccounts.HAISHU_ADMIN);
+    String branch = branches("", 1).getFirst().code();
+    List<List<String>> rows = new ArrayList<>();
+    Set<String> bad = new HashSet<>();
+    for (int i = 0; i < 3_000; i++) {
+      List<String> row = MemberSheets.member("大表" + i, MemberSheets.freshId(Gender.MALE), branch);
+      if (i % 250 == 249) {
+        row.set(MemberColumn.EDUCATION.index(), "私塾");
+        bad.add("G" + (i + 2));
+      }
+      rows.add(row);
+    }
+
+    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+
+    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(job.errorCount()).isEqualTo(12);
+    byte[] workbook = errorWorkbook(job.id());
+    assertThat(MemberSheets.filledCells(workbook, "FFC7CE")).isEqualTo(bad);
+    List<List<String>> sheet = MemberSheets.read(workbook, 0);
+    assertThat(sheet).hasSize(3_001);
+    assertThat(sheet.get(2_999).get(0)).isEqualTo("大表2998");
+    assertThat(MemberSheets.read(workbook, 1)).hasSize(13);
+    assertThat(members.page(MemberFilter.of("大表", null), 0, 1).total()).isZero();
+  }
 }

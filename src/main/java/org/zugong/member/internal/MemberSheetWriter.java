@@ -121,6 +121,9 @@ public class MemberSheetWriter {
       help.style(r, 4).wrapText(true).verticalAlignment("top").set();
     }
 
+    data.finish();
+    help.finish();
+    choices.finish();
     orgs.value(0, 0, text("organization.column.code", locale));
     orgs.value(0, 1, text("organization.column.name", locale));
     orgs.style(0, 0).bold().fillColor(HEADER_FILL).set();
@@ -169,8 +172,8 @@ public class MemberSheetWriter {
       list.width(i, widths[i]);
     }
 
+    // fastexcel streams one sheet at a time: the data sheet is written and closed before the list.
     int comments = 0;
-    int listed = 1;
     try (MemberSheetReader reader = MemberSheetReader.open(upload)) {
       boolean date1904 = reader.date1904();
       reader.header();
@@ -188,26 +191,13 @@ public class MemberSheetWriter {
         List<CellError> bad = errors.getOrDefault(row.number(), List.of());
         StringBuilder reasons = new StringBuilder();
         for (CellError e : bad) {
-          String reason = reason(e, locale);
-          String line =
-              text(
-                  "member-import.error.cell",
-                  locale,
-                  Integer.toString(e.row()),
-                  e.column().letter(),
-                  text(e.column().headerKey(), locale),
-                  reason);
+          String line = line(e, locale);
           data.style(r, e.column().index()).fillColor(BAD_FILL).fontColor(BAD_FONT).set();
           if (comments < MAX_COMMENTS) {
             data.comment(r, e.column().index(), line);
             comments++;
           }
           reasons.append(reasons.isEmpty() ? "" : "\n").append(line);
-          list.value(listed, 0, e.row());
-          list.value(listed, 1, e.column().letter());
-          list.value(listed, 2, text(e.column().headerKey(), locale));
-          list.inlineString(listed, 3, reason);
-          listed++;
         }
         if (!bad.isEmpty()) {
           data.inlineString(r, reasonColumn, reasons.toString());
@@ -215,11 +205,36 @@ public class MemberSheetWriter {
         }
         if (r % 1000 == 0) {
           data.flush();
+        }
+      }
+    }
+    data.finish();
+
+    int listed = 1;
+    for (List<CellError> row : errors.values()) {
+      for (CellError e : row) {
+        list.value(listed, 0, e.row());
+        list.value(listed, 1, e.column().letter());
+        list.value(listed, 2, text(e.column().headerKey(), locale));
+        list.inlineString(listed, 3, reason(e, locale));
+        listed++;
+        if (listed % 1000 == 0) {
           list.flush();
         }
       }
     }
     wb.finish();
+  }
+
+  /** Row, column, header and reason of one bad cell in the user's language. */
+  public String line(CellError e, Locale locale) {
+    return text(
+        "member-import.error.cell",
+        locale,
+        Integer.toString(e.row()),
+        e.column().letter(),
+        text(e.column().headerKey(), locale),
+        reason(e, locale));
   }
 
   /** The reason for one bad cell in the user's language. */
