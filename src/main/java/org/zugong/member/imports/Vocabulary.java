@@ -1,6 +1,5 @@
 package org.zugong.member.imports;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +83,10 @@ public final class Vocabulary {
   }
 
   private static String normalize(String text) {
-    return Arrays.stream(text.strip().toLowerCase(Locale.ROOT).split("\\s+"))
-        .reduce("", String::concat);
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+        .forEach(out::appendCodePoint);
+    return out.toString().toLowerCase(Locale.ROOT);
   }
 }
