@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.zugong.member.imports.HttpSession;
 import org.zugong.member.imports.MemberColumn;
 import org.zugong.member.imports.MemberSheets;
 import org.zugong.organization.OrganizationKind;

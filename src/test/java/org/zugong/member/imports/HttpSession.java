@@ -1,4 +1,4 @@
-package org.zugong.member;
+package org.zugong.member.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * A signed-in HTTP session that uploads files as a browser's multipart form would and downloads
  * bytes, sending the CSRF token the pages carry as the header they name.
  */
-final class HttpSession {
+public final class HttpSession {
 
   private static final Pattern META =
       Pattern.compile("<meta name=\"(_csrf(?:_header)?)\" content=\"([^\"]+)\"");
@@ -36,7 +36,7 @@ final class HttpSession {
   }
 
   /** Signs in through the login form. */
-  static HttpSession signIn(String base, String username, String password) {
+  public static HttpSession signIn(String base, String username, String password) {
     HttpClient http =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -62,7 +62,7 @@ final class HttpSession {
     return s;
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     HttpResponse<String> r =
         send(
             HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
@@ -78,14 +78,14 @@ final class HttpSession {
     return r;
   }
 
-  HttpResponse<byte[]> download(String path) {
+  public HttpResponse<byte[]> download(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Posts one file as the multipart part {@code file}. */
-  HttpResponse<String> upload(String path, String fileName, byte[] content) {
+  public HttpResponse<String> upload(String path, String fileName, byte[] content) {
     String boundary = "----zugong" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(
