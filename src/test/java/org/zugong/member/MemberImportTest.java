@@ -44,6 +44,7 @@ class MemberImportTest extends ZugongTest {
   @Autowired Organizations organizations;
   @Autowired Persons persons;
   @Autowired UserDetailsService users;
+  @Autowired org.zugong.member.internal.MemberImportWorker worker;
 
   void signIn(String username) {
     var user = users.loadUserByUsername(username);
@@ -425,5 +426,28 @@ class MemberImportTest extends ZugongTest {
     assertThat(sheet.get(2_999).get(0)).isEqualTo("大表2998");
     assertThat(MemberSheets.read(workbook, 1)).hasSize(13);
     assertThat(members.page(MemberFilter.of("大表", null), 0, 1).total()).isZero();
+  }
+
+  @Test
+  void anImportCutOffByAStopIsMarkedFailedAtTheNextStart() {
+    long id =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        """
+                        insert into member_import_job (file_name, status, total_rows, checked_rows,
+                          progress, locale, uploaded_by, scope_path, created_at, started_at)
+                        values ('中断.xlsx', 'WRITING', 500, 500, 70, 'zh-CN', 'haishu_admin',
+                          '/330200/330203/', now(), now()) returning id
+                        """)
+                    .query(Long.class)
+                    .single());
+
+    assertThat(worker.failInterrupted()).isPositive();
+
+    signIn(DemoAccounts.HAISHU_ADMIN);
+    MemberImportJob job = imports.find(id).orElseThrow();
+    assertThat(job.status()).isEqualTo(MemberImportStatus.FAILED);
+    assertThat(job.failureKey()).isEqualTo("member-import.interrupted");
   }
 }

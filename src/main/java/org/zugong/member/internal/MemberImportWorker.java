@@ -25,8 +25,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.Authentication;
@@ -49,6 +51,7 @@ import org.zugong.organization.Organizations;
 import org.zugong.person.OccupationCategory;
 import org.zugong.person.PersonFacts;
 import org.zugong.platform.BulkCopy;
+import org.zugong.platform.DataScope;
 import org.zugong.platform.PersonalDataCipher;
 import org.zugong.shared.IdCardNumber;
 import org.zugong.shared.InvalidValueException;
@@ -113,9 +116,11 @@ public class MemberImportWorker {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Vocabulary vocabulary;
-  // Imports are heavy: two at a time, the rest wait in the queue (status QUEUED).
+  // Imports are heavy: two at a time, the rest wait in the queue (status QUEUED). An import cut off
+  // by a stop has written nothing (its transaction dies with the connection); see failInterrupted.
   private final ExecutorService executor =
-      Executors.newFixedThreadPool(2, Thread.ofPlatform().name("member-import-", 1).factory());
+      Executors.newFixedThreadPool(
+          2, Thread.ofPlatform().name("member-import-", 1).daemon(true).factory());
 
   MemberImportWorker(
       JdbcClient jdbc,
@@ -154,6 +159,33 @@ public class MemberImportWorker {
   @PreDestroy
   void stop() {
     executor.shutdownNow();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void started() {
+    int cutOff = failInterrupted();
+    if (cutOff > 0) {
+      log.warn("{} member imports were cut off by the last stop and are marked failed", cutOff);
+    }
+  }
+
+  /**
+   * Marks the imports that a stop of the application cut off as failed, so that nobody waits for
+   * them: their transaction was rolled back, nothing of them was written. Work of the system
+   * itself, over every scope.
+   *
+   * @return how many imports were cut off
+   */
+  public int failInterrupted() {
+    return DataScope.asSystem(
+        () ->
+            jdbc.sql(
+                    """
+                    update member_import_job set status = 'FAILED', failure_key = 'member-import.interrupted',
+                      progress = 100, finished_at = ? where status in ('QUEUED', 'CHECKING', 'WRITING')
+                    """)
+                .param(OffsetDateTime.now(clock))
+                .update());
   }
 
   /** What the worker needs of the job row. */
