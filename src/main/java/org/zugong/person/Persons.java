@@ -172,10 +172,60 @@ public class Persons {
             "group", facts.newEmploymentGroup() == null ? null : facts.newEmploymentGroup().name())
         .param("now", OffsetDateTime.now(clock))
         .update();
+    recordChanges(id, before, !index.equals(oldIndex));
+  }
+
+  /**
+   * Changes the details a branch keeps up to date — name, ethnicity, phone, education, occupation —
+   * leaving the ID number (and the birth date and gender it fixes) as they are.
+   */
+  public void updateDetails(long id, PersonDetails d) {
+    PersonView before =
+        find(id).orElseThrow(() -> new InvalidValueException("person.invalid.not-found"));
+    String name = d.name().trim();
+    if (name.isEmpty() || name.length() > 40) {
+      throw new InvalidValueException("person.invalid.name");
+    }
+    String phone = d.phone() == null || d.phone().isBlank() ? null : d.phone().trim();
+    if (phone != null && !phone.matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
+      throw new InvalidValueException("person.invalid.phone");
+    }
+    if (d.newEmploymentGroup() != null && d.category() != OccupationCategory.NEW_EMPLOYMENT) {
+      throw new InvalidValueException("person.invalid.new-employment");
+    }
+    // An empty phone keeps the one on record; a phone entered replaces it.
+    boolean phoneChanged = phone != null;
+    jdbc.sql(
+            """
+            update person set name = :name, ethnicity = :ethnicity, education = :education,
+              occupation = :occupation, category = :category, new_employment_group = :group,
+              phone_cipher = case when :phoneChanged then :phoneCipher else phone_cipher end,
+              phone_masked = case when :phoneChanged then :phoneMasked else phone_masked end,
+              updated_at = :now where id = :id
+            """)
+        .param("id", id)
+        .param("name", name)
+        .param("ethnicity", d.ethnicity().code())
+        .param("education", d.education().name())
+        .param(
+            "occupation",
+            d.occupation() == null || d.occupation().isBlank() ? null : d.occupation().trim())
+        .param("category", d.category().name())
+        .param("group", d.newEmploymentGroup() == null ? null : d.newEmploymentGroup().name())
+        .param("phoneChanged", phoneChanged)
+        .param("phoneCipher", phone == null ? null : cipher.encrypt(phone))
+        .param("phoneMasked", maskPhone(phone))
+        .param("now", OffsetDateTime.now(clock))
+        .update();
+    recordChanges(id, before, false);
+  }
+
+  /** Keeps each changed field's old and new value, and tells the audit and the other modules. */
+  private void recordChanges(long id, PersonView before, boolean idNumberChanged) {
     PersonView after = find(id).orElseThrow();
     Map<String, @Nullable String> old = fields(before);
     Map<String, @Nullable String> now = fields(after);
-    boolean sameIdNumber = index.equals(oldIndex);
+    boolean sameIdNumber = !idNumberChanged;
     Map<String, RecordChanged.Change> changes = new LinkedHashMap<>();
     for (var e : now.entrySet()) {
       String field = e.getKey();

@@ -147,6 +147,53 @@ class MemberController {
     return "member/card";
   }
 
+  @GetMapping("/members/{id}/details")
+  String detailsDialog(@PathVariable long id, Model model) {
+    MemberView m = members.find(id).orElseThrow(() -> new MemberNotFoundException(id));
+    model.addAttribute("m", m);
+    model.addAttribute(
+        "person", persons.find(m.personId()).orElseThrow(() -> new MemberNotFoundException(id)));
+    return detailsModel(model);
+  }
+
+  private String detailsModel(Model model) {
+    model.addAttribute("ethnicities", org.zugong.person.Ethnicity.values());
+    model.addAttribute("educations", org.zugong.person.Education.values());
+    model.addAttribute("categories", org.zugong.person.OccupationCategory.values());
+    model.addAttribute("groups", org.zugong.person.NewEmploymentGroup.values());
+    return "member/details :: dialog";
+  }
+
+  @PostMapping("/members/{id}/details")
+  String updateDetails(
+      @PathVariable long id,
+      @RequestParam String name,
+      @RequestParam org.zugong.person.Ethnicity ethnicity,
+      @RequestParam(defaultValue = "") String phone,
+      @RequestParam org.zugong.person.Education education,
+      @RequestParam(defaultValue = "") String occupation,
+      @RequestParam org.zugong.person.OccupationCategory category,
+      @RequestParam(required = false) org.zugong.person.@Nullable NewEmploymentGroup group,
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
+    MemberView m = members.find(id).orElseThrow(() -> new MemberNotFoundException(id));
+    try {
+      persons.updateDetails(
+          m.personId(),
+          new org.zugong.person.PersonDetails(
+              name, ethnicity, phone, education, occupation, category, group));
+    } catch (InvalidValueException e) {
+      model.addAttribute("m", m);
+      model.addAttribute("person", persons.find(m.personId()).orElseThrow());
+      model.addAttribute(
+          "error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+      return detailsModel(model);
+    }
+    response.setHeader("HX-Redirect", "/members/" + id);
+    return "member/details :: done";
+  }
+
   @PostMapping("/members/{id}/id-number")
   String reveal(@PathVariable long id, Model model) {
     MemberView m = members.find(id).orElseThrow(() -> new MemberNotFoundException(id));
