@@ -7,7 +7,7 @@ create table member_transfer (
   state                text not null check (state in ('SUBMITTED', 'ACCEPTED', 'RETURNED', 'CANCELLED', 'LETTER_ISSUED', 'RECEIPT_RETURNED')),
   attempt              int not null default 1 check (attempt >= 1),
   -- The member; empty for a member arriving from outside the city until the target enters them.
-  member_id            bigint references member (id),
+  member_id            bigint references member (id) deferrable initially deferred,
   member_name          text not null,
   -- The organization of the city that holds the relationship now (none for INTO_CITY), or the name
   -- on the letter of the organization outside.
@@ -59,8 +59,8 @@ create index member_transfer_arriving_idx on member_transfer (arriving_id_number
 -- The member's path follows the member, so that the subtree holding the member sees every move.
 create table member_transfer_event (
   id                   bigserial primary key,
-  transfer_id          bigint not null references member_transfer (id),
-  member_id            bigint references member (id),
+  transfer_id          bigint not null references member_transfer (id) deferrable initially deferred,
+  member_id            bigint references member (id) deferrable initially deferred,
   effective_on         date not null,
   actor_id             bigint not null,
   actor_name           text not null,

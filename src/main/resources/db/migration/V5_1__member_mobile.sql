@@ -7,7 +7,7 @@
 
 create table member_mobile (
   id                      bigint primary key,
-  member_id               bigint not null references member (id),
+  member_id               bigint not null references member (id) deferrable initially deferred,
   scope_path              text collate "C" not null,
   placing_path            text collate "C",
   member_name             text not null,
@@ -51,7 +51,7 @@ create index member_mobile_placing_idx on member_mobile (placing_path);
 
 create table member_mobile_contact (
   id           bigserial primary key,
-  mobile_id    bigint not null references member_mobile (id),
+  mobile_id    bigint not null references member_mobile (id) deferrable initially deferred,
   contacted_on date not null,
   channel      text not null check (channel in ('VISIT', 'PHONE', 'VIDEO', 'ONLINE_MESSAGE', 'MEETING')),
   note         text not null,
@@ -67,7 +67,7 @@ create index member_mobile_contact_placing_idx on member_mobile_contact (placing
 -- The TRACK step: moves (with the new place) and the return home.
 create table member_mobile_track (
   id           bigserial primary key,
-  mobile_id    bigint not null references member_mobile (id),
+  mobile_id    bigint not null references member_mobile (id) deferrable initially deferred,
   kind         text not null check (kind in ('MOVED', 'RETURNED')),
   effective_on date not null,
   region       text collate "C",
@@ -86,7 +86,7 @@ create index member_mobile_track_placing_idx on member_mobile_track (placing_pat
 -- The ENGAGE step: skills offered (undated) and services given (dated).
 create table member_mobile_engagement (
   id           bigserial primary key,
-  mobile_id    bigint not null references member_mobile (id),
+  mobile_id    bigint not null references member_mobile (id) deferrable initially deferred,
   kind         text not null check (kind in ('SKILL', 'SERVICE')),
   served_on    date,
   description  text not null,
@@ -105,7 +105,7 @@ create index member_mobile_engagement_placing_idx on member_mobile_engagement (p
 -- organization's own path; placing_path, as on every row, the current placement's.
 create table member_mobile_placement (
   id                bigserial primary key,
-  mobile_id         bigint not null references member_mobile (id),
+  mobile_id         bigint not null references member_mobile (id) deferrable initially deferred,
   route             text not null check (route in ('WORKPLACE', 'RESIDENCE', 'REGIONAL')),
   organization_id   bigint not null,
   organization_code text not null,

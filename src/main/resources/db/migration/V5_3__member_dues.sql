@@ -5,7 +5,7 @@
 -- and income basis are those the due was computed on when it was paid, so that the statement can
 -- explain a paid month as it stood then; due_fen is that due, kept for sums.
 create table member_dues_payment (
-  member_id     bigint not null references member (id),
+  member_id     bigint not null references member (id) deferrable initially deferred,
   for_month     date not null check (extract(day from for_month) = 1),
   paid_on       date not null,
   fen           bigint not null check (fen >= 0),
@@ -23,7 +23,7 @@ create index member_dues_payment_month_idx on member_dues_payment (for_month);
 -- An approved 免交 (payable_fen 0) or 少交 for the months from_month to until_month inclusive.
 create table member_dues_exemption (
   id          bigserial primary key,
-  member_id   bigint not null references member (id),
+  member_id   bigint not null references member (id) deferrable initially deferred,
   from_month  date not null check (extract(day from from_month) = 1),
   until_month date not null check (extract(day from until_month) = 1),
   payable_fen bigint not null check (payable_fen >= 0),

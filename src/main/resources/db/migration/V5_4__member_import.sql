@@ -23,7 +23,7 @@ create index member_import_job_scope_idx on member_import_job (scope_path, id de
 
 -- The first errors of a refused import, for the page; the error workbook holds all of them.
 create table member_import_error (
-  job_id      bigint not null references member_import_job (id),
+  job_id      bigint not null references member_import_job (id) deferrable initially deferred,
   row_no      int not null,
   column_no   int not null,
   message_key text not null,
