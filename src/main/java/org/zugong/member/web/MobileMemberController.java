@@ -77,7 +77,12 @@ class MobileMemberController {
     List<OrganizationView> roots = organizations.roots();
     model.addAttribute("roots", roots);
     // A single root (a district's committee) opens at once: its children are the parts to choose.
-    Long expanded = under != null ? under.id() : roots.size() == 1 ? roots.getFirst().id() : null;
+    Long expanded = null;
+    if (under != null) {
+      expanded = under.id();
+    } else if (roots.size() == 1) {
+      expanded = roots.getFirst().id();
+    }
     model.addAttribute("children", expanded == null ? List.of() : organizations.children(expanded));
     model.addAttribute("coverage", mobileMembers.coverage(underId));
     model.addAttribute("figures", List.of(Listing.values()));
