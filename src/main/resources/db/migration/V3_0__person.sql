@@ -1,5 +1,4 @@
 -- People: one record per person, shared by the member, cadre and talent modules.
-create extension if not exists pg_trgm;
 
 create table person (
   id                   bigint primary key,
@@ -22,7 +21,7 @@ create table person (
 );
 create sequence person_id_seq owned by person.id;
 create index person_scope_idx on person (scope_path);
-create index person_name_trgm_idx on person using gin (name gin_trgm_ops);
+create index person_name_idx on person ((name collate "C"));
 
 -- Further places a person is seen from (a talent's institution, a cadre's unit), added by other modules.
 create table person_scope (

@@ -83,6 +83,7 @@ public class Members {
     StringBuilder sql = new StringBuilder(" where true");
     Map<String, Object> params = new java.util.HashMap<>();
     String text = f.text().trim();
+    boolean byName = false;
     if (!text.isEmpty()) {
       IdCardNumber id = null;
       if (text.length() == 18) {
@@ -96,7 +97,12 @@ public class Members {
         sql.append(" and m.id_number_index = :idIndex");
         params.put("idIndex", persons.idNumberIndex(id));
       } else {
-        sql.append(" and m.name like :name escape '\\'");
+        byName = true;
+        // The range lets the planner walk the name index whatever plan it caches for the LIKE.
+        sql.append(" and m.name collate \"C\" like :name escape '\\'");
+        sql.append(" and m.name collate \"C\" >= :nameFrom and m.name collate \"C\" <= :nameTo");
+        params.put("nameFrom", text);
+        params.put("nameTo", text + new String(Character.toChars(Character.MAX_CODE_POINT)));
         // A name is searched from its start (surname first), which the btree index serves.
         params.put(
             "name", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -135,7 +141,9 @@ public class Members {
     }
     // Walk the index that matches the filter: below an organization by its tree, else by scope.
     String order =
-        f.under() != null ? " order by m.org_path, m.id" : " order by m.scope_path, m.id";
+        byName
+            ? " order by m.name collate \"C\", m.id"
+            : f.under() != null ? " order by m.org_path, m.id" : " order by m.scope_path, m.id";
     return new Where(sql.toString(), params, order);
   }
 
