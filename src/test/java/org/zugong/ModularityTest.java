@@ -19,5 +19,13 @@ class ModularityTest {
     new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
         .writeModulesAsPlantUml()
         .writeIndividualModulesAsPlantUml();
+    // One diagram of the whole and one per module, each naming what it shows.
+    java.nio.file.Path folder = java.nio.file.Path.of("target/modulith-docs");
+    org.assertj.core.api.Assertions.assertThat(folder.resolve("components.puml")).exists();
+    MODULES.forEach(
+        m ->
+            org.assertj.core.api.Assertions.assertThat(
+                    folder.resolve("module-" + m.getIdentifier() + ".puml"))
+                .exists());
   }
 }

@@ -72,6 +72,11 @@ public class Persons {
     return cipher.blindIndex(idNumber.value());
   }
 
+  /** Registers many persons at once through COPY, inside the caller's transaction. */
+  public PersonBatch batch(org.zugong.platform.BulkCopy bulkCopy) {
+    return new PersonBatch(bulkCopy, cipher);
+  }
+
   /** The keyed hash of a registered person's ID number. */
   @Transactional(readOnly = true)
   public String idNumberIndexOf(long personId) {

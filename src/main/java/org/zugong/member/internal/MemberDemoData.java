@@ -13,12 +13,16 @@ import org.zugong.person.Ethnicity;
 import org.zugong.person.Gender;
 import org.zugong.person.NewEmploymentGroup;
 import org.zugong.person.OccupationCategory;
+import org.zugong.person.PersonBatch;
+import org.zugong.person.PersonFacts;
+import org.zugong.person.Persons;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
 import org.zugong.platform.PersonalDataCipher;
 import org.zugong.platform.ZugongProperties;
 import org.zugong.shared.IdCardNumber;
+import org.zugong.shared.ScopePath;
 
 /**
  * The city's party members (300,000 by default, {@code zugong.demo.members}) spread over every
@@ -44,10 +48,15 @@ class MemberDemoData implements DemoDataContributor {
 
   private final Organizations organizations;
   private final PersonalDataCipher cipher;
+  private final Persons personRegister;
   private final ZugongProperties properties;
 
   MemberDemoData(
-      Organizations organizations, PersonalDataCipher cipher, ZugongProperties properties) {
+      Organizations organizations,
+      PersonalDataCipher cipher,
+      ZugongProperties properties,
+      Persons personRegister) {
+    this.personRegister = personRegister;
     this.organizations = organizations;
     this.cipher = cipher;
     this.properties = properties;
@@ -88,28 +97,7 @@ class MemberDemoData implements DemoDataContributor {
     }
     int total = properties.demo().members();
     OffsetDateTime now = OffsetDateTime.parse("2022-12-31T18:00:00+08:00");
-    BulkCopy.Copy persons =
-        demo.bulkCopy()
-            .into(
-                "person",
-                List.of(
-                    "id",
-                    "name",
-                    "gender",
-                    "ethnicity",
-                    "birth_date",
-                    "id_number_cipher",
-                    "id_number_index",
-                    "id_number_masked",
-                    "phone_cipher",
-                    "phone_masked",
-                    "education",
-                    "occupation",
-                    "category",
-                    "new_employment_group",
-                    "scope_path",
-                    "created_at",
-                    "updated_at"));
+    PersonBatch persons = personRegister.batch(demo.bulkCopy());
     BulkCopy.Copy members =
         demo.bulkCopy()
             .into(
@@ -216,23 +204,20 @@ class MemberDemoData implements DemoDataContributor {
         boolean mobile =
             category == OccupationCategory.NEW_EMPLOYMENT ? r.nextInt(4) == 0 : r.nextInt(100) < 2;
         String path = h.path().value();
-        persons.row(
+        persons.add(
             id,
-            name,
-            gender.name(),
-            ethnicity.code(),
-            birth,
-            cipher.encrypt(idNumber.value()),
-            cipher.blindIndex(idNumber.value()),
-            idNumber.masked(),
-            cipher.encrypt(phone),
-            phone.substring(0, 3) + "****" + phone.substring(7),
-            education.name(),
-            occupation(category, group),
-            category.name(),
-            group == null ? null : group.name(),
-            path,
-            now,
+            new PersonFacts(
+                name,
+                idNumber,
+                gender,
+                ethnicity,
+                birth,
+                phone,
+                education,
+                occupation(category, group),
+                category,
+                group),
+            new ScopePath(path),
             now);
         members.row(
             id,

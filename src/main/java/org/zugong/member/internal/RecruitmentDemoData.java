@@ -27,11 +27,14 @@ import org.zugong.person.Ethnicity;
 import org.zugong.person.Gender;
 import org.zugong.person.NewEmploymentGroup;
 import org.zugong.person.OccupationCategory;
+import org.zugong.person.PersonBatch;
+import org.zugong.person.PersonFacts;
+import org.zugong.person.Persons;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
-import org.zugong.platform.PersonalDataCipher;
 import org.zugong.shared.IdCardNumber;
+import org.zugong.shared.ScopePath;
 
 /**
  * About 2,000 recruitments across the city as they stood at the end of 2022. The members admitted
@@ -64,10 +67,10 @@ class RecruitmentDemoData implements DemoDataContributor {
 
   private static final String[] WITHDRAWALS = {"本人申请撤回入党申请", "工作调动离开本单位", "考察期间表现不符合要求"};
 
-  private final PersonalDataCipher cipher;
+  private final Persons personRegister;
 
-  RecruitmentDemoData(PersonalDataCipher cipher) {
-    this.cipher = cipher;
+  RecruitmentDemoData(Persons personRegister) {
+    this.personRegister = personRegister;
   }
 
   @Override
@@ -205,28 +208,7 @@ class RecruitmentDemoData implements DemoDataContributor {
     long personId =
         demo.jdbc().sql("select coalesce(max(id), 0) from person").query(Long.class).single();
     OffsetDateTime registered = OffsetDateTime.parse("2022-12-31T18:00:00+08:00");
-    BulkCopy.Copy persons =
-        demo.bulkCopy()
-            .into(
-                "person",
-                List.of(
-                    "id",
-                    "name",
-                    "gender",
-                    "ethnicity",
-                    "birth_date",
-                    "id_number_cipher",
-                    "id_number_index",
-                    "id_number_masked",
-                    "phone_cipher",
-                    "phone_masked",
-                    "education",
-                    "occupation",
-                    "category",
-                    "new_employment_group",
-                    "scope_path",
-                    "created_at",
-                    "updated_at"));
+    PersonBatch persons = personRegister.batch(demo.bulkCopy());
     Set<String> idNumbers = new HashSet<>();
     long span = END_OF_2022.minusDays(10).toEpochDay() - FIRST_APPLICATION.toEpochDay();
     while (files.size() < PEOPLE) {
@@ -260,23 +242,20 @@ class RecruitmentDemoData implements DemoDataContributor {
               ? (r.nextBoolean() ? NewEmploymentGroup.DELIVERY_RIDER : NewEmploymentGroup.COURIER)
               : null;
       personId++;
-      persons.row(
+      persons.add(
           personId,
-          name,
-          gender.name(),
-          (r.nextInt(100) < 97 ? Ethnicity.HAN : Ethnicity.SHE).code(),
-          birth,
-          cipher.encrypt(idNumber.value()),
-          cipher.blindIndex(idNumber.value()),
-          idNumber.masked(),
-          cipher.encrypt(phone),
-          phone.substring(0, 3) + "****" + phone.substring(7),
-          education(category, r).name(),
-          occupation(category, group),
-          category.name(),
-          group == null ? null : group.name(),
-          branch.path(),
-          registered,
+          new PersonFacts(
+              name,
+              idNumber,
+              gender,
+              (r.nextInt(100) < 97 ? Ethnicity.HAN : Ethnicity.SHE),
+              birth,
+              phone,
+              education(category, r),
+              occupation(category, group),
+              category,
+              group),
+          new ScopePath(branch.path()),
           registered);
       Recruitment rec = forward(personId, birth, applied, branch, orgs, pools, r);
       files.add(new File(personId, branch, name, birth, idNumber.masked(), null, rec));
