@@ -40,7 +40,6 @@ import org.zugong.organization.OrganizationNotFoundException;
 import org.zugong.organization.OrganizationView;
 import org.zugong.organization.Organizations;
 import org.zugong.platform.ZugongPrincipal;
-import org.zugong.region.Regions;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.RecordChanged;
 import org.zugong.shared.RecordChanged.Change;
@@ -56,9 +55,9 @@ import org.zugong.shared.ScopePath;
  * ledger moved into Zugong: a member owes from that month or the month they joined, whichever is
  * later. Members whose membership is stopped, and former members, owe nothing.
  *
- * <p>The members under an organization are those of its subtree. A committee leads the party
- * organizations of its region (属地管理), whose paths lie under the region's path rather than the
- * committee's own, so a committee's subtree is its region's; a branch's is its own path.
+ * <p>The members under an organization are those of its subtree in the organization tree (the
+ * member's {@code org_path} lies under the organization's tree path), whatever region its
+ * organizations are placed in.
  */
 @Service
 @Transactional
@@ -74,7 +73,7 @@ public class Dues {
   private static final String OWING_SQL = "('NORMAL', 'LOST_CONTACT')";
 
   private static final String PAYER_COLUMNS =
-      "m.id, m.name, m.organization_id, m.scope_path, m.status, m.joined_on, m.dues_category,"
+      "m.id, m.name, m.organization_id, m.scope_path, m.org_path, m.status, m.joined_on, m.dues_category,"
           + " m.monthly_income_fen";
 
   private static final String PAYMENT_COLUMNS =
@@ -83,7 +82,6 @@ public class Dues {
 
   private final JdbcClient jdbc;
   private final Organizations organizations;
-  private final Regions regions;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final DuesPolicy policy = DuesPolicy.REGULATION_2008;
@@ -92,13 +90,11 @@ public class Dues {
   Dues(
       JdbcClient jdbc,
       Organizations organizations,
-      Regions regions,
       ApplicationEventPublisher events,
       Clock clock,
       @Value("${zugong.dues.books-open:2022-01}") String booksOpen) {
     this.jdbc = jdbc;
     this.organizations = organizations;
-    this.regions = regions;
     this.events = events;
     this.clock = clock;
     this.booksOpen = YearMonth.parse(booksOpen);
@@ -113,6 +109,7 @@ public class Dues {
       long organizationId,
       String organizationName,
       ScopePath scopePath,
+      String orgPath,
       MemberStatus status,
       DuesCategory category,
       @Nullable Long incomeFen,
@@ -299,13 +296,9 @@ public class Dues {
     return ledger(memberId, through).statement();
   }
 
-  /** The subtree path of an organization (see the class comment). */
-  String under(OrganizationView org) {
-    if (org.kind() == OrganizationKind.COMMITTEE
-        || org.kind() == OrganizationKind.WORKING_COMMITTEE) {
-      return regions.pathOf(org.regionCode()).orElse(org.path()).value();
-    }
-    return org.path().value();
+  /** The tree path under which the members of an organization's subtree lie. */
+  static String under(OrganizationView org) {
+    return org.treePath().value();
   }
 
   private OrganizationView organization(long id) {
@@ -324,7 +317,7 @@ public class Dues {
     }
     String from =
         " from member m left join member_dues_payment p on p.member_id = m.id and p.for_month = :month"
-            + " where starts_with(m.scope_path, :under) and m.status in "
+            + " where starts_with(m.org_path, :under) and m.status in "
             + OWING_SQL
             + " and m.joined_on < :after";
     String under = under(org);
@@ -348,7 +341,7 @@ public class Dues {
                     + PAYMENT_COLUMNS
                     + from
                     + (unpaidOnly ? " and p.member_id is null" : "")
-                    + " order by m.scope_path, m.id limit :size offset :offset")
+                    + " order by m.org_path, m.id limit :size offset :offset")
             .param("month", month.atDay(1))
             .param("under", under)
             .param("after", after)
@@ -399,11 +392,11 @@ public class Dues {
             with c as (
               select %s, greatest(cast(:open as date), cast(date_trunc('month', m.joined_on) as date)) as first_month
               from member m
-              where starts_with(m.scope_path, :under) and m.status in %s and m.joined_on < :after),
+              where starts_with(m.org_path, :under) and m.status in %s and m.joined_on < :after),
             on_time as (
               select s.member_id, count(*) as months
               from member_dues_payment s join c on c.id = s.member_id
-              where starts_with(s.scope_path, :under) and s.for_month >= c.first_month and s.for_month <= :through
+              where s.for_month >= c.first_month and s.for_month <= :through
                 and s.paid_on < :after and s.paid_on < s.for_month + make_interval(months => :lapse)
               group by s.member_id),
             d as (
@@ -414,7 +407,7 @@ public class Dues {
             select d.*, %s
             from d left join member_dues_payment p
               on p.member_id = d.id and p.for_month >= d.first_month and p.for_month <= :through
-            order by d.scope_path, d.id, p.for_month
+            order by d.org_path, d.id, p.for_month
             """
                 .formatted(PAYER_COLUMNS, OWING_SQL, PAYMENT_COLUMNS))
         .param("open", booksOpen.atDay(1))
@@ -459,7 +452,7 @@ public class Dues {
     int lapsed = 0;
     long fen = 0;
     for (Debtor d : debtors) {
-      if (d.member().scopePath().value().startsWith(under)) {
+      if (d.member().orgPath().startsWith(under)) {
         if (d.months() > 0) {
           inArrears++;
           fen += d.fen();
@@ -568,6 +561,7 @@ public class Dues {
       String name,
       long orgId,
       String path,
+      String orgPath,
       String status,
       LocalDate joinedOn,
       String category,
@@ -581,6 +575,7 @@ public class Dues {
           orgId,
           names.getOrDefault(orgId, ""),
           new ScopePath(path),
+          orgPath,
           MemberStatus.valueOf(status),
           DuesCategory.valueOf(category),
           incomeFen,
@@ -605,6 +600,7 @@ public class Dues {
         rs.getString("name"),
         rs.getLong("organization_id"),
         rs.getString("scope_path"),
+        rs.getString("org_path"),
         rs.getString("status"),
         rs.getObject("joined_on", LocalDate.class),
         rs.getString("dues_category"),
@@ -662,8 +658,8 @@ public class Dues {
   private Map<Long, List<ExemptionRecord>> exemptionsUnder(String under) {
     return exemptionRows(
         jdbc.sql(
-                "select * from member_dues_exemption where starts_with(scope_path, :under)"
-                    + " order by member_id, id")
+                "select e.* from member_dues_exemption e join member m on m.id = e.member_id"
+                    + " where starts_with(m.org_path, :under) order by e.member_id, e.id")
             .param("under", under));
   }
 

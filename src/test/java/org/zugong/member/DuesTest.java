@@ -278,8 +278,10 @@ class DuesTest extends ZugongTest {
         DataScope.asSystem(
             () ->
                 jdbc.sql(
-                        "select id from member where starts_with(scope_path, '/330200/330203/330203001/')"
+                        "select id from member where starts_with(org_path,"
+                            + " (select tree_path from organization where id = ?))"
                             + " and status in ('NORMAL', 'LOST_CONTACT') and joined_on < '2023-01-01'")
+                    .param(town)
                     .query(Long.class)
                     .list());
     Set<Long> expected = new HashSet<>();
