@@ -212,4 +212,65 @@ class TransferPagesTest extends ZugongTest {
     assertThat(signedIn(DemoAccounts.MEMBER).get("/api/v1/transfers/" + id).statusCode())
         .isEqualTo(403);
   }
+
+  @Test
+  void theApiReturnsAndResubmitsWithinTheCity() {
+    long member = freshMember();
+    WebClient nanmen = signedIn(DemoAccounts.TOWN_ADMIN);
+    long id = submit(nanmen, member, jiangxiaBranch());
+    WebClient jiangxia = signedIn(TransfersTest.JIANGXIA_ADMIN);
+    HttpResponse<String> returned =
+        jiangxia.postJson("/api/v1/transfers/" + id + "/return", "{\"reason\":\"材料不全\"}");
+    assertThat(returned.statusCode()).isEqualTo(200);
+    assertThat(returned.body()).contains("\"state\":\"RETURNED\"", "材料不全");
+
+    HttpResponse<String> missingDate =
+        nanmen.postJson(
+            "/api/v1/transfers/" + id + "/resubmit",
+            "{\"targetCode\":\"" + jiangxiaBranch() + "\"}");
+    assertThat(missingDate.statusCode()).isEqualTo(400);
+    assertThat(missingDate.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/problem+json");
+
+    String validUntil = LocalDate.now(clock).plusMonths(1).toString();
+    HttpResponse<String> again =
+        nanmen.postJson(
+            "/api/v1/transfers/" + id + "/resubmit",
+            "{\"targetCode\":\"" + jiangxiaBranch() + "\",\"validUntil\":\"" + validUntil + "\"}");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).contains("\"state\":\"SUBMITTED\"", "\"attempt\":2");
+    assertThat(jiangxia.postJson("/api/v1/transfers/" + id + "/accept", "{}").body())
+        .contains("\"state\":\"ACCEPTED\"");
+  }
+
+  @Test
+  void theApiIssuesTheLetterAndRecordsTheReceiptOutOfTheCity() {
+    long member = freshMember();
+    WebClient nanmen = signedIn(DemoAccounts.TOWN_ADMIN);
+    HttpResponse<String> started =
+        nanmen.postJson(
+            "/api/v1/transfers",
+            "{\"kind\":\"OUT_OF_CITY\",\"memberId\":"
+                + member
+                + ",\"targetName\":\"中共杭州市西湖区委组织部\"}");
+    assertThat(started.statusCode()).isEqualTo(201);
+    long id =
+        Long.parseLong(started.body().replaceFirst("(?s).*?\"transfer\":\\{\"id\":(\\d+).*", "$1"));
+    String validUntil = LocalDate.now(clock).plusMonths(3).toString();
+    HttpResponse<String> letter =
+        nanmen.postJson(
+            "/api/v1/transfers/" + id + "/letter",
+            "{\"letterNumber\":\"甬组转〔2022〕0815号\",\"validUntil\":\"" + validUntil + "\"}");
+    assertThat(letter.statusCode()).isEqualTo(200);
+    assertThat(letter.body()).contains("\"state\":\"LETTER_ISSUED\"", "甬组转〔2022〕0815号");
+
+    HttpResponse<String> receipt = nanmen.postJson("/api/v1/transfers/" + id + "/receipt", "");
+    assertThat(receipt.statusCode()).isEqualTo(200);
+    assertThat(receipt.body()).contains("\"state\":\"RECEIPT_RETURNED\"");
+    assertThat(
+            signedIn(DemoAccounts.JIANGBEI_ADMIN)
+                .postJson("/api/v1/transfers/" + id + "/receipt", "")
+                .statusCode())
+        .isEqualTo(404);
+  }
 }

@@ -167,6 +167,38 @@ class TransferApiController {
     return get(id);
   }
 
+  /** Where a returned transfer goes again: the target's code and the new letter's last day. */
+  record Resubmission(@Nullable String targetCode, @Nullable LocalDate validUntil) {}
+
+  @PostMapping("/{id}/resubmit")
+  @Operation(
+      summary =
+          "The source sends a returned transfer within the city again, to the same or another"
+              + " organization, with a new letter")
+  Detail resubmit(@PathVariable long id, @RequestBody Resubmission r) {
+    transfers.resubmit(id, text(r.targetCode()), required(r.validUntil()));
+    return get(id);
+  }
+
+  /** The paper letter of a transfer out of the city: its number and last valid day. */
+  record Letter(@Nullable String letterNumber, @Nullable LocalDate validUntil) {}
+
+  @PostMapping("/{id}/letter")
+  @Operation(summary = "The source issues the paper letter of a transfer out of the city")
+  Detail issueLetter(@PathVariable long id, @RequestBody Letter letter) {
+    transfers.issueLetter(id, text(letter.letterNumber()), required(letter.validUntil()));
+    return get(id);
+  }
+
+  @PostMapping("/{id}/receipt")
+  @Operation(
+      summary =
+          "The source records the receipt returned from outside the city, which closes the transfer")
+  Detail recordReceipt(@PathVariable long id) {
+    transfers.recordReceipt(id);
+    return get(id);
+  }
+
   private static <T> T required(@Nullable T value) {
     if (value == null) {
       throw new InvalidValueException("transfer.invalid.required");
