@@ -198,6 +198,78 @@ class MobileMemberPagesTest extends ZugongTest {
   }
 
   @Test
+  void theFiveStepsAndThePlacementAreRecordedThroughTheApi() {
+    long member =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        """
+                        select m.id from member m where starts_with(m.scope_path, '/330200/330203/')
+                          and m.status = 'NORMAL' and not m.mobile
+                          and not exists (select 1 from member_mobile mm where mm.member_id = m.id)
+                        order by m.id desc offset 1 limit 1
+                        """)
+                    .query(Long.class)
+                    .single());
+    String branch =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select code from organization where region_code like '330203%'"
+                            + " and kind = 'BRANCH' and dissolved_on is null order by id limit 1")
+                    .query(String.class)
+                    .single());
+    String today = LocalDate.now(clock).toString();
+    WebClient api = signedIn(DemoAccounts.HAISHU_ADMIN);
+
+    HttpResponse<String> incomplete =
+        api.postJson("/api/v1/mobile-members", "{\"memberId\":" + member + "}");
+    assertThat(incomplete.statusCode()).isEqualTo(400);
+    assertThat(incomplete.body()).contains("请填写全部必填项");
+
+    HttpResponse<String> located =
+        api.postJson(
+            "/api/v1/mobile-members",
+            """
+            {"memberId":%d,"foundBy":"网格员 王芳","foundOn":"%s",
+             "place":{"outside":"江苏省苏州市"},"since":"%s","fixed":false}
+            """
+                .formatted(member, today, today));
+    assertThat(located.statusCode()).isEqualTo(201);
+    Matcher id = Pattern.compile("\"id\":([0-9]+)").matcher(located.body());
+    assertThat(id.find()).isTrue();
+    String record = "/api/v1/mobile-members/" + id.group(1);
+
+    Map<String, String> steps = new LinkedHashMap<>();
+    steps.put("/register", "{\"certificate\":\"NB-API-1\",\"on\":\"" + today + "\"}");
+    steps.put(
+        "/contacts", "{\"on\":\"" + today + "\",\"channel\":\"VIDEO\",\"note\":\"视频了解工作近况\"}");
+    steps.put("/skills", "{\"name\":\"电商运营\"}");
+    steps.put("/engagements", "{\"on\":\"" + today + "\",\"service\":\"社区直播助农\"}");
+    steps.put(
+        "/placements",
+        "{\"route\":\"WORKPLACE\",\"organizationCode\":\""
+            + branch
+            + "\",\"on\":\""
+            + today
+            + "\"}");
+    for (var step : steps.entrySet()) {
+      HttpResponse<String> done = api.postJson(record + step.getKey(), step.getValue());
+      assertThat(done.statusCode()).as(step.getKey() + ": " + done.body()).isEqualTo(200);
+    }
+    String shown = api.get(record).body();
+    assertThat(shown).contains("NB-API-1", "视频了解工作近况", "电商运营", "社区直播助农", branch);
+
+    HttpResponse<String> home = api.postJson(record + "/return", "{\"on\":\"" + today + "\"}");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(
+            signedIn(DemoAccounts.JIANGBEI_ADMIN)
+                .postJson(record + "/skills", "{\"name\":\"电工\"}")
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void onlyTheStaffOfTheTreeOpenThePages() {
     assertThat(signedIn(DemoAccounts.MEMBER).get("/mobile-members").statusCode()).isEqualTo(403);
     assertThat(signedIn(DemoAccounts.TALENT).get("/api/v1/mobile-members").statusCode())
