@@ -226,6 +226,11 @@ class MobileMemberPagesTest extends ZugongTest {
         api.postJson("/api/v1/mobile-members", "{\"memberId\":" + member + "}");
     assertThat(incomplete.statusCode()).isEqualTo(400);
     assertThat(incomplete.body()).contains("请填写全部必填项");
+    HttpResponse<String> badDate =
+        api.postJson(
+            "/api/v1/mobile-members", "{\"memberId\":" + member + ",\"foundOn\":\"2022-13-45\"}");
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("字段 foundOn 的值格式不对", "\"field\":\"foundOn\"");
 
     HttpResponse<String> located =
         api.postJson(

@@ -23,6 +23,54 @@ class ApiErrorAdvice {
     return ProblemDetail.forStatus(e.getStatusCode());
   }
 
+  /**
+   * A body that is not JSON, or a value of the wrong type: the field it concerns, by its path in
+   * the body, where the parser knows it.
+   */
+  @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(
+      org.springframework.http.converter.HttpMessageNotReadableException e, Locale locale) {
+    String field = null;
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+        field =
+            d.getPath().stream()
+                .map(
+                    r ->
+                        r.getPropertyName() != null
+                            ? r.getPropertyName()
+                            : "[" + r.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining("."));
+        break;
+      }
+    }
+    String key = field == null ? "api.error.unreadable" : "api.error.unreadable-field";
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, messages.getMessage(key, new Object[] {field}, locale));
+    problem.setProperty("code", key);
+    if (field != null) {
+      problem.setProperty("field", field);
+    }
+    return problem;
+  }
+
+  /** A query parameter or path variable of the wrong type. */
+  @ExceptionHandler(
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatch(
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+      Locale locale) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            messages.getMessage(
+                "api.error.parameter", new Object[] {e.getName(), e.getValue()}, locale));
+    problem.setProperty("code", "api.error.parameter");
+    problem.setProperty("field", e.getName());
+    return problem;
+  }
+
   @ExceptionHandler(InvalidValueException.class)
   ProblemDetail invalid(InvalidValueException e, Locale locale) {
     ProblemDetail problem =
