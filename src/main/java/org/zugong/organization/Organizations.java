@@ -484,6 +484,9 @@ public class Organizations {
             "update organization set secretary_name = ?, committee = ?, version = version + 1 where id = ?")
         .params(blankToNull(secretaryName), blankToNull(committee), id)
         .update();
+    if (java.util.Objects.equals(org.secretaryName(), blankToNull(secretaryName))) {
+      return; // the committee changed, the secretary did not
+    }
     event(
         id,
         LocalDate.now(clock),

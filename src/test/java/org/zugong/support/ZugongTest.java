@@ -3,10 +3,14 @@ package org.zugong.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +35,23 @@ public abstract class ZugongTest {
     // A smaller city than the demo's 300,000 members keeps the suite quick; the shape is the same.
     registry.add("zugong.demo.members", () -> "20000");
     registry.add("server.port", () -> "0");
+  }
+
+  @Autowired private UserDetailsService accountDetails;
+
+  /**
+   * Calls services on this thread as the account, with its roles and scope, until the test ends.
+   */
+  protected void actAs(String username) {
+    var user = accountDetails.loadUserByUsername(username);
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+  }
+
+  @AfterEach
+  void clearSecurityContext() {
+    SecurityContextHolder.clearContext();
   }
 
   protected String baseUrl() {
