@@ -1,0 +1,86 @@
+package org.zugong.review;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zugong.platform.Indicator;
+import org.zugong.platform.IndicatorQuery;
+import org.zugong.platform.IndicatorRecords;
+import org.zugong.region.Region;
+import org.zugong.region.Regions;
+import org.zugong.shared.ScopePath;
+
+/**
+ * Every indicator the modules declare, computed on demand within the caller's scope: one value, the
+ * months of a year, the parts of the tree one level down, and the records behind a value.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Indicators {
+
+  private final Map<String, Indicator> byKey = new LinkedHashMap<>();
+  private final Regions regions;
+
+  Indicators(List<Indicator> indicators, Regions regions) {
+    this.regions = regions;
+    indicators.stream()
+        .sorted(Comparator.comparing(Indicator::module).thenComparingInt(Indicator::order))
+        .forEach(
+            i -> {
+              if (byKey.putIfAbsent(i.key(), i) != null) {
+                throw new IllegalStateException("Two indicators have the key " + i.key());
+              }
+            });
+  }
+
+  public List<Indicator> all() {
+    return List.copyOf(byKey.values());
+  }
+
+  public List<Indicator> keyFigures() {
+    return byKey.values().stream().filter(Indicator::keyFigure).toList();
+  }
+
+  public Optional<Indicator> find(String key) {
+    return Optional.ofNullable(byKey.get(key));
+  }
+
+  public BigDecimal value(Indicator indicator, IndicatorQuery query) {
+    return indicator.value(query);
+  }
+
+  public IndicatorRecords records(Indicator indicator, IndicatorQuery query, int page, int size) {
+    return indicator.records(query, page, size);
+  }
+
+  /** The value at the end of each month of the year (stock) or within each month (flow). */
+  public List<MonthValue> months(Indicator indicator, ScopePath under, int year) {
+    List<MonthValue> months = new ArrayList<>(12);
+    for (int m = 1; m <= 12; m++) {
+      YearMonth month = YearMonth.of(year, m);
+      IndicatorQuery q = new IndicatorQuery(under, month.atDay(1), month.atEndOfMonth());
+      months.add(new MonthValue(month, indicator.value(q)));
+    }
+    return months;
+  }
+
+  /** The value for the year in each division one level below {@code under}. */
+  public List<PartValue> parts(Indicator indicator, ScopePath under, int year) {
+    List<PartValue> parts = new ArrayList<>();
+    for (Region r : regions.children(under.leaf())) {
+      parts.add(new PartValue(r, indicator.value(IndicatorQuery.year(r.path(), year))));
+    }
+    return parts;
+  }
+
+  public record MonthValue(YearMonth month, BigDecimal value) {}
+
+  public record PartValue(Region region, BigDecimal value) {}
+}
