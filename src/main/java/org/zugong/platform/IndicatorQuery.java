@@ -5,14 +5,15 @@ import java.time.Year;
 import org.zugong.shared.ScopePath;
 
 /**
- * Which figure: the period from {@code from} to {@code until}, both included, below the part of
- * the tree at {@code under} (a scope path such as {@code /330200/330203/}).
+ * Which figure: the period from {@code from} to {@code until}, both included, below the part of the
+ * tree at {@code under} (a scope path such as {@code /330200/330203/}).
  */
 public record IndicatorQuery(ScopePath under, LocalDate from, LocalDate until) {
 
   public IndicatorQuery {
     if (until.isBefore(from)) {
-      throw new IllegalArgumentException("The period ends before it starts: " + from + ".." + until);
+      throw new IllegalArgumentException(
+          "The period ends before it starts: " + from + ".." + until);
     }
   }
 

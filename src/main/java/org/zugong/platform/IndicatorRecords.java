@@ -3,9 +3,7 @@ package org.zugong.platform;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/**
- * The records behind a figure: its columns, a page of rows, and how many rows there are in all.
- */
+/** The records behind a figure: its columns, a page of rows, and how many rows there are in all. */
 public record IndicatorRecords(List<Column> columns, List<Row> rows, long total) {
 
   public IndicatorRecords {
@@ -14,8 +12,8 @@ public record IndicatorRecords(List<Column> columns, List<Row> rows, long total)
   }
 
   /**
-   * A column: its heading's message key, and whether its cells are message keys themselves (such
-   * as {@code organization.kind.BRANCH}) rather than text to show as it is.
+   * A column: its heading's message key, and whether its cells are message keys themselves (such as
+   * {@code organization.kind.BRANCH}) rather than text to show as it is.
    */
   public record Column(String heading, boolean translated) {}
 

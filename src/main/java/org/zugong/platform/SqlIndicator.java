@@ -81,9 +81,16 @@ public final class SqlIndicator implements Indicator {
     long total = bind(jdbc.sql("select count(*) from " + from), q).query(Long.class).single();
     StringBuilder select = new StringBuilder("select ");
     for (int i = 0; i < expressions.size(); i++) {
-      select.append("cast(").append(expressions.get(i)).append(" as text) as c").append(i).append(", ");
+      select
+          .append("cast(")
+          .append(expressions.get(i))
+          .append(" as text) as c")
+          .append(i)
+          .append(", ");
     }
-    select.append(link == null ? "cast(null as text)" : "cast(" + link + " as text)").append(" as link");
+    select
+        .append(link == null ? "cast(null as text)" : "cast(" + link + " as text)")
+        .append(" as link");
     select.append(" from ").append(from).append(" order by ").append(orderBy);
     select.append(" limit :size offset :offset");
     List<IndicatorRecords.Row> rows =
@@ -103,12 +110,10 @@ public final class SqlIndicator implements Indicator {
   }
 
   private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, IndicatorQuery q) {
-    return spec.paramSource(
-        new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-            .addValue("under", q.under().value())
-            .addValue("from", q.from())
-            .addValue("until", q.until())
-            .addValue("after", q.after()));
+    return spec.param("under", q.under().value())
+        .param("from", q.from())
+        .param("until", q.until())
+        .param("after", q.after());
   }
 
   /** Builds an indicator; see the class comment for the clause. */

@@ -17,10 +17,7 @@ public enum Qualifier {
     return switch (this) {
       case EXACT -> stated.compareTo(computed) == 0;
       case ABOUT ->
-          computed
-                  .subtract(stated)
-                  .abs()
-                  .compareTo(stated.abs().multiply(new BigDecimal("0.05")))
+          computed.subtract(stated).abs().compareTo(stated.abs().multiply(new BigDecimal("0.05")))
               <= 0;
       case AT_LEAST -> computed.compareTo(stated) >= 0 && computed.compareTo(nextStep(stated)) < 0;
     };

@@ -49,7 +49,9 @@ public class YearInReview {
       return value != null;
     }
 
-    /** Whether the value reproduces the review's statement; null where there is nothing to compare. */
+    /**
+     * Whether the value reproduces the review's statement; null where there is nothing to compare.
+     */
     public @Nullable Boolean reproduces() {
       return value == null || reference == null
           ? null

@@ -8,8 +8,8 @@ import org.zugong.platform.Indicator.Measure;
 import org.zugong.platform.SqlIndicator;
 
 /**
- * The member module's figures: members on the rolls, admitted, of the new employment groups,
- * mobile and placed, transfers completed and dues collected, each over its own records.
+ * The member module's figures: members on the rolls, admitted, of the new employment groups, mobile
+ * and placed, transfers completed and dues collected, each over its own records.
  *
  * <p>A member is on the rolls on a day when they had joined by then and had not left: members
  * removed or deceased count until the day of that event. Members are counted where their
@@ -39,12 +39,12 @@ class MemberIndicators {
   }
 
   @Bean
-  Indicator membersOnRolls(JdbcClient jdbc) {
+  Indicator membersOnRollsIndicator(JdbcClient jdbc) {
     return members("member.count", Measure.STOCK, ON_ROLLS).order(20).keyFigure().build(jdbc);
   }
 
   @Bean
-  Indicator probationaryMembers(JdbcClient jdbc) {
+  Indicator probationaryMembersIndicator(JdbcClient jdbc) {
     return members(
             "member.probationary",
             Measure.STOCK,
@@ -54,7 +54,7 @@ class MemberIndicators {
   }
 
   @Bean
-  Indicator membersAdmitted(JdbcClient jdbc) {
+  Indicator membersAdmittedIndicator(JdbcClient jdbc) {
     return members(
             "member.admitted",
             Measure.FLOW,
@@ -66,9 +66,11 @@ class MemberIndicators {
   }
 
   @Bean
-  Indicator newEmploymentMembers(JdbcClient jdbc) {
+  Indicator newEmploymentMembersIndicator(JdbcClient jdbc) {
     return members(
-            "member.new_employment", Measure.STOCK, ON_ROLLS + " and m.new_employment_group is not null")
+            "member.new_employment",
+            Measure.STOCK,
+            ON_ROLLS + " and m.new_employment_group is not null")
         .order(23)
         .keyFigure()
         .build(jdbc);
@@ -91,12 +93,12 @@ class MemberIndicators {
   }
 
   @Bean
-  Indicator mobileMembers(JdbcClient jdbc) {
+  Indicator mobileMembersIndicator(JdbcClient jdbc) {
     return mobile("member.mobile", MOBILE).order(30).keyFigure().build(jdbc);
   }
 
   @Bean
-  Indicator mobileMembersPlaced(JdbcClient jdbc) {
+  Indicator mobileMembersPlacedIndicator(JdbcClient jdbc) {
     return mobile(
             "member.mobile_placed",
             MOBILE
@@ -107,7 +109,7 @@ class MemberIndicators {
   }
 
   @Bean
-  Indicator transfersCompleted(JdbcClient jdbc) {
+  Indicator transfersCompletedIndicator(JdbcClient jdbc) {
     return SqlIndicator.builder("member.transfers_completed", Measure.FLOW)
         .from(
             " member_transfer t where starts_with(t.scope_path, :under)"
@@ -125,7 +127,7 @@ class MemberIndicators {
   }
 
   @Bean
-  Indicator duesCollected(JdbcClient jdbc) {
+  Indicator duesCollectedIndicator(JdbcClient jdbc) {
     return SqlIndicator.builder("member.dues_collected", Measure.FLOW)
         .aggregate("sum(p.fen) / 100.0")
         .from(
@@ -134,7 +136,7 @@ class MemberIndicators {
         .column("member.column.name", "m.name")
         .column("dues.column.period", "to_char(p.for_month, 'YYYY-MM')")
         .column("dues.column.amount", "to_char(p.fen / 100.0, 'FM999999990.00')")
-        .column("member.column.joined-on", "p.paid_on")
+        .column("indicator.column.paid-on", "p.paid_on")
         .link("'/dues/members/' || m.id")
         .orderBy("p.paid_on, p.member_id, p.for_month")
         .order(41)

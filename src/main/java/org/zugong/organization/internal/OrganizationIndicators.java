@@ -22,33 +22,34 @@ class OrganizationIndicators {
         .column("organization.column.code", "o.code")
         .column("organization.column.name", "o.name")
         .translatedColumn("organization.column.kind", "'organization.kind.' || o.kind")
-        .translatedColumn("organization.column.unit-type", "'organization.unit-type.' || o.unit_type")
+        .translatedColumn(
+            "organization.column.unit-type", "'organization.unit-type.' || o.unit_type")
         .column("organization.column.established", "o.established_on")
         .link("'/organizations?id=' || o.id")
         .orderBy("o.path, o.id");
   }
 
   @Bean
-  Indicator organizationsStanding(JdbcClient jdbc) {
+  Indicator organizationsStandingIndicator(JdbcClient jdbc) {
     return organizations("organization.count", "").order(10).keyFigure().build(jdbc);
   }
 
   @Bean
-  Indicator branchesStanding(JdbcClient jdbc) {
+  Indicator branchesStandingIndicator(JdbcClient jdbc) {
     return organizations("organization.branches", " and o.kind in ('BRANCH', 'GENERAL_BRANCH')")
         .order(11)
         .build(jdbc);
   }
 
   @Bean
-  Indicator functionalBranchesStanding(JdbcClient jdbc) {
+  Indicator functionalBranchesStandingIndicator(JdbcClient jdbc) {
     return organizations("organization.functional_branches", " and o.category = 'FUNCTIONAL'")
         .order(12)
         .build(jdbc);
   }
 
   @Bean
-  Indicator organizationsEstablished(JdbcClient jdbc) {
+  Indicator organizationsEstablishedIndicator(JdbcClient jdbc) {
     return SqlIndicator.builder("organization.established", Measure.FLOW)
         .from(
             " organization o where starts_with(o.path, :under)"
