@@ -36,6 +36,7 @@ class SchemaConventionsTest extends ZugongTest {
         .containsExactlyInAnyOrder(
             "identity.accounts",
             "organization.tree",
+            "organization-imports",
             "members",
             "member-imports",
             "member-transfers",

@@ -11,7 +11,7 @@ import org.zugong.platform.HomeFigures;
 import org.zugong.platform.MenuItem;
 import org.zugong.shared.Role;
 
-/** The organization module's menu entry and home figure. */
+/** The organization module's menu entries and home figure. */
 @Configuration(proxyBeanMethods = false)
 class OrganizationMenu {
 
@@ -23,6 +23,16 @@ class OrganizationMenu {
         "/organizations",
         100,
         Set.of(Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.TOWN_ADMIN, Role.BRANCH_SECRETARY));
+  }
+
+  @Bean
+  MenuItem organizationImportMenuItem() {
+    return new MenuItem(
+        "menu.section.party",
+        "menu.organization-import",
+        "/organization-imports",
+        105,
+        Set.of(Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.TOWN_ADMIN));
   }
 
   @Component

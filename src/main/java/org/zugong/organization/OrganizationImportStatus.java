@@ -1,0 +1,22 @@
+package org.zugong.organization;
+
+/** Where an import stands: waiting, checking every cell, writing, or finished one of three ways. */
+public enum OrganizationImportStatus {
+  QUEUED,
+  CHECKING,
+  WRITING,
+  /** Every row was written in one transaction. */
+  DONE,
+  /** Some cells were wrong: nothing was written, and the error workbook marks each bad cell. */
+  REFUSED,
+  /** The file could not be read as the template (or the import broke off): nothing was written. */
+  FAILED;
+
+  public boolean finished() {
+    return this == DONE || this == REFUSED || this == FAILED;
+  }
+
+  public String messageKey() {
+    return "organization-import.status." + name();
+  }
+}
