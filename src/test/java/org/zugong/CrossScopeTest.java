@@ -69,7 +69,8 @@ class CrossScopeTest extends ZugongTest {
           Map.of("q", "江北区"),
           Map.of("q", "330205"),
           Map.of("actor", "jiangbei_admin"),
-          Map.of("parent", "330205"));
+          Map.of("parent", "330205"),
+          Map.of("under", "330205"));
 
   /**
    * Endpoints not walked: signing in and out would end the walk, and the public login page lists

@@ -30,6 +30,7 @@ class IndicatorsTest extends ZugongTest {
   @Autowired Indicators indicators;
   @Autowired Organizations organizations;
   @Autowired Clock clock;
+  @Autowired org.springframework.context.MessageSource messages;
 
   @Test
   void everyCountingIndicatorListsExactlyTheRecordsItCounts() {
@@ -49,6 +50,21 @@ class IndicatorsTest extends ZugongTest {
       checked.add(i.key());
     }
     assertThat(checked).contains("member.count", "organization.count", "member.mobile");
+  }
+
+  @Test
+  void everyIndicatorHasALabelAndAUnitInBothLanguages() {
+    for (Indicator i : indicators.all()) {
+      for (java.util.Locale locale :
+          List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+        assertThat(messages.getMessage("indicator." + i.key(), null, null, locale))
+            .as("label of %s in %s", i.key(), locale)
+            .isNotBlank();
+        assertThat(messages.getMessage("indicator." + i.key() + ".unit", null, null, locale))
+            .as("unit of %s in %s", i.key(), locale)
+            .isNotBlank();
+      }
+    }
   }
 
   @Test

@@ -26,8 +26,8 @@ class ReviewScope {
   }
 
   /** A part of the tree: its path, its division (if it is one) and its name. */
-  record Part(ScopePath path, @Nullable Region region, String name) {
-    String code() {
+  public record Part(ScopePath path, @Nullable Region region, String name) {
+    public String code() {
       return region == null ? path.leaf() : region.code();
     }
   }
