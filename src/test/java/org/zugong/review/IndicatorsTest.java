@@ -14,6 +14,7 @@ import org.zugong.organization.OrganizationCategory;
 import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.Organizations;
 import org.zugong.organization.UnitType;
+import org.zugong.platform.GrowthIndicator;
 import org.zugong.platform.Indicator;
 import org.zugong.platform.IndicatorQuery;
 import org.zugong.shared.ScopePath;
@@ -37,8 +38,8 @@ class IndicatorsTest extends ZugongTest {
     actAs(DemoAccounts.CITY_ADMIN);
     List<String> checked = new ArrayList<>();
     for (Indicator i : indicators.all()) {
-      if (i.key().equals("member.dues_collected")) {
-        continue; // a sum of yuan, not a count of its records
+      if (i.key().equals("member.dues_collected") || i instanceof GrowthIndicator) {
+        continue; // a sum of yuan or a percentage, not a count of its records
       }
       for (ScopePath under : List.of(CITY, HAISHU)) {
         IndicatorQuery q = IndicatorQuery.year(under, YearInReview.REFERENCE_YEAR);
@@ -65,6 +66,24 @@ class IndicatorsTest extends ZugongTest {
             .isNotBlank();
       }
     }
+  }
+
+  @Test
+  void aGrowthIsComputedFromTwoYearsOfItsBase() {
+    actAs(DemoAccounts.CITY_ADMIN);
+    GrowthIndicator growth =
+        (GrowthIndicator) indicators.find("member.admitted_growth_pct").orElseThrow();
+    BigDecimal now = growth.base().value(IndicatorQuery.year(CITY, 2022));
+    BigDecimal before = growth.base().value(IndicatorQuery.year(CITY, 2021));
+    assertThat(now).isPositive();
+    assertThat(before).isPositive();
+    BigDecimal expected =
+        now.subtract(before)
+            .multiply(BigDecimal.valueOf(100))
+            .divide(before, 1, java.math.RoundingMode.HALF_UP);
+    assertThat(growth.value(IndicatorQuery.year(CITY, 2022))).isEqualByComparingTo(expected);
+    assertThat(growth.records(IndicatorQuery.year(CITY, 2022), 0, 1).total())
+        .isEqualTo(now.longValueExact());
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.zugong.member.internal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.zugong.platform.GrowthIndicator;
 import org.zugong.platform.Indicator;
 import org.zugong.platform.Indicator.Measure;
 import org.zugong.platform.SqlIndicator;
@@ -63,6 +64,11 @@ class MemberIndicators {
         .order(22)
         .keyFigure()
         .build(jdbc);
+  }
+
+  @Bean
+  Indicator admissionsGrowthIndicator(JdbcClient jdbc) {
+    return new GrowthIndicator("member.admitted_growth_pct", membersAdmittedIndicator(jdbc), 24);
   }
 
   @Bean
