@@ -41,6 +41,7 @@ class SchemaConventionsTest extends ZugongTest {
             "member-transfers",
             "member-dues",
             "mobile-members",
-            "recruitments");
+            "recruitments",
+            "talents");
   }
 }

@@ -79,6 +79,17 @@ public final class WebClient {
             .build());
   }
 
+  /** Posts a JSON body to the API with the current CSRF token in its header. */
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .header("X-CSRF-TOKEN", csrf)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   /** Signs in through the login form; returns the response of the form post. */
   public HttpResponse<String> signIn(String username, String password) {
     get("/login");
