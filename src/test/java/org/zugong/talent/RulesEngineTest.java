@@ -551,6 +551,13 @@ class RulesEngineTest {
             .isEqualTo(one.get(c).outcome() == Outcome.GRANTED);
       }
     }
+    for (int c = 0; c < 2; c++) {
+      long sum = 0;
+      for (int row = 0; row < facts.size(); row++) {
+        sum += rules.explain(facts, row).get(c).amount();
+      }
+      assertThat(batch.clauses().get(c).totalAmount()).isEqualTo(sum).isPositive();
+    }
     var a = batch.clauses().getFirst();
     long failedDegree = 0;
     for (int row = 0; row < facts.size(); row++) {

@@ -146,17 +146,7 @@ abstract sealed class CompiledCondition {
 
     @Override
     void fill(FactColumns c, long[] out) {
-      byte[] col = bytes(c, source.field());
-      long m = mask;
-      int n = c.size;
-      for (int w = 0, base = 0; base < n; w++, base += 64) {
-        int end = Math.min(64, n - base);
-        long bits = 0;
-        for (int b = 0; b < end; b++) {
-          bits |= ((m >>> col[base + b]) & 1L) << b;
-        }
-        out[w] = bits;
-      }
+      orValues(c.bitmaps(source.field()), mask, out, c.size);
     }
   }
 
@@ -180,20 +170,14 @@ abstract sealed class CompiledCondition {
 
     @Override
     void fill(FactColumns c, long[] out) {
-      byte[] tier = c.tier;
-      int[] days = c.tierDay;
-      long m = mask;
-      int d = day;
-      int n = c.size;
-      for (int w = 0, base = 0; base < n; w++, base += 64) {
-        int end = Math.min(64, n - base);
-        long bits = 0;
-        for (int b = 0; b < end; b++) {
-          int t = days[base + b] <= d ? tier[base + b] : NONE;
-          bits |= ((m >>> t) & 1L) << b;
-        }
-        out[w] = bits;
+      // Certified by the day: the tier counts; otherwise the talent holds none yet.
+      orValues(c.bitmaps(FactField.TIER), mask & ~(1L << NONE), out, c.size);
+      long[] certified = c.certifiedBy(day);
+      boolean noneAllowed = ((mask >>> NONE) & 1L) != 0;
+      for (int w = 0; w < out.length; w++) {
+        out[w] = (out[w] & certified[w]) | (noneAllowed ? ~certified[w] : 0L);
       }
+      clearTail(out, c.size);
     }
   }
 
@@ -218,6 +202,32 @@ abstract sealed class CompiledCondition {
 
     @Override
     void fill(FactColumns c, long[] out) {
+      long[][] values = c.bitmaps(source.field());
+      if (values != null) {
+        // A small number fact: OR the bitmaps of the values in range, or of those outside it
+        // where fewer, then invert.
+        long from = Math.max(0, lo);
+        long to = Math.min(values.length - 1, lo + span);
+        long inside = Math.max(0, to - from + 1);
+        boolean invert = inside > values.length / 2;
+        java.util.Arrays.fill(out, 0L);
+        for (int v = 0; v < values.length; v++) {
+          boolean in = v >= from && v <= to;
+          if (in != invert) {
+            long[] b = values[v];
+            for (int w = 0; w < out.length; w++) {
+              out[w] |= b[w];
+            }
+          }
+        }
+        if (invert != (flip != 0)) {
+          for (int w = 0; w < out.length; w++) {
+            out[w] = ~out[w];
+          }
+          clearTail(out, c.size);
+        }
+        return;
+      }
       int[] col = ints(c, source.field());
       long l = lo;
       long s = span;
@@ -232,6 +242,45 @@ abstract sealed class CompiledCondition {
         }
         out[w] = bits;
       }
+    }
+  }
+
+  /**
+   * ORs into {@code out} (cleared first) the bitmaps of the values whose bit is set in the mask.
+   */
+  static void orValues(long[][] values, long mask, long[] out, int size) {
+    java.util.Arrays.fill(out, 0L);
+    int count = Long.bitCount(mask & ((1L << values.length) - 1));
+    if (count > values.length / 2) {
+      // Fewer values outside: OR those and invert.
+      for (int v = 0; v < values.length; v++) {
+        if (((mask >>> v) & 1L) == 0) {
+          long[] b = values[v];
+          for (int w = 0; w < out.length; w++) {
+            out[w] |= b[w];
+          }
+        }
+      }
+      for (int w = 0; w < out.length; w++) {
+        out[w] = ~out[w];
+      }
+      clearTail(out, size);
+      return;
+    }
+    for (int v = 0; v < values.length; v++) {
+      if (((mask >>> v) & 1L) != 0) {
+        long[] b = values[v];
+        for (int w = 0; w < out.length; w++) {
+          out[w] |= b[w];
+        }
+      }
+    }
+  }
+
+  /** Clears the bits past the last row. */
+  static void clearTail(long[] out, int size) {
+    if ((size & 63) != 0 && out.length > 0) {
+      out[out.length - 1] &= (1L << (size & 63)) - 1;
     }
   }
 }

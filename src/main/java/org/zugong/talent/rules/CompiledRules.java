@@ -406,14 +406,19 @@ public final class CompiledRules {
         long capped = r.clause.cap() == null ? each : Math.min(each, r.clause.cap());
         total = capped * count;
       } else {
-        for (int w = 0; w < words; w++) {
-          long bits = g[w];
-          while (bits != 0) {
-            int row = (w << 6) + Long.numberOfTrailingZeros(bits);
-            long a = amount(r.clause, facts, row);
-            total += r.clause.cap() == null ? a : Math.min(a, r.clause.cap());
-            bits &= bits - 1;
+        // By tier or degree: the granted of each value, counted against that value's bitmap.
+        FactField f =
+            r.clause.amount().kind() == Amount.Kind.BY_TIER ? FactField.TIER : FactField.DEGREE;
+        long[][] values = facts.bitmaps(f);
+        for (var e : r.clause.amount().byValue().entrySet()) {
+          long[] b = values[f.code(e.getKey())];
+          long c = 0;
+          for (int w = 0; w < words; w++) {
+            c += Long.bitCount(g[w] & b[w]);
           }
+          long each =
+              r.clause.cap() == null ? e.getValue() : Math.min(e.getValue(), r.clause.cap());
+          total += c * each;
         }
       }
       List<BatchResult.ConditionCount> conditionCounts = new ArrayList<>();

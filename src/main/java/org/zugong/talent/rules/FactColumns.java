@@ -29,6 +29,17 @@ public final class FactColumns {
   final byte[] firstHome;
   final byte[] bankAccount;
 
+  /** Per fact, a bitmap of the rows holding each value: built on first use, kept with the data. */
+  private final java.util.Map<FactField, long[][]> bitmaps =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Per day, a bitmap of the rows certified on or before it. */
+  private final java.util.Map<Integer, long[]> certified =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Number facts with at most this many values get a bitmap per value. */
+  static final int SMALL = 256;
+
   private FactColumns(Builder b) {
     size = b.size;
     ids = Arrays.copyOf(b.ids, size);
@@ -61,6 +72,78 @@ public final class FactColumns {
 
   public long id(int row) {
     return ids[row];
+  }
+
+  int words() {
+    return (size + 63) >>> 6;
+  }
+
+  /**
+   * A bitmap per value of an enumerated, yes/no or small number fact (row {@code r} is bit {@code
+   * r}), or null for a number fact with values beyond {@link #SMALL} or below zero.
+   */
+  long[] @org.jspecify.annotations.Nullable [] bitmaps(FactField f) {
+    long[][] b = bitmaps.get(f);
+    if (b == null) {
+      b = index(f);
+      bitmaps.put(f, b);
+    }
+    return b.length == 0 ? null : b;
+  }
+
+  private long[][] index(FactField f) {
+    int words = words();
+    switch (f.type()) {
+      case ENUM, ORDINAL, BOOL -> {
+        byte[] col = CompiledCondition.bytes(this, f);
+        int values = f.type() == FactField.Type.BOOL ? 2 : f.domain().size();
+        long[][] out = new long[values][words];
+        for (int i = 0; i < size; i++) {
+          out[col[i]][i >>> 6] |= 1L << i;
+        }
+        return out;
+      }
+      case INT -> {
+        if (f == FactField.AGE) {
+          return new long[0][];
+        }
+        int[] col = CompiledCondition.ints(this, f);
+        int max = 0;
+        for (int i = 0; i < size; i++) {
+          if (col[i] < 0 || col[i] >= SMALL) {
+            return new long[0][];
+          }
+          max = Math.max(max, col[i]);
+        }
+        long[][] out = new long[max + 1][words];
+        for (int i = 0; i < size; i++) {
+          out[col[i]][i >>> 6] |= 1L << i;
+        }
+        return out;
+      }
+      default -> {
+        return new long[0][];
+      }
+    }
+  }
+
+  /** The rows certified on or before the day. */
+  long[] certifiedBy(int day) {
+    long[] b = certified.get(day);
+    if (b == null) {
+      b = new long[words()];
+      int[] days = tierDay;
+      for (int w = 0, base = 0; base < size; w++, base += 64) {
+        int end = Math.min(64, size - base);
+        long bits = 0;
+        for (int k = 0; k < end; k++) {
+          bits |= (((long) days[base + k] - day - 1) >>> 63) << k;
+        }
+        b[w] = bits;
+      }
+      certified.put(day, b);
+    }
+    return b;
   }
 
   /** The row of a talent, or -1. */
