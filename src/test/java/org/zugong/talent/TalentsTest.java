@@ -66,6 +66,17 @@ class TalentsTest extends ZugongTest {
     var r = client.get("/api/v1/talents");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"total\":1");
+    long other =
+        DataScope.within(
+            CITY,
+            () ->
+                jdbc.sql(
+                        "select id from talent where starts_with(scope_path, '/330200/330212/') order by id desc limit 1")
+                    .query(Long.class)
+                    .single());
+    assertThat(client.get("/api/v1/talents/" + other).statusCode()).isEqualTo(404);
+    assertThat(client.get("/api/v1/talents/" + other + "/benefits").statusCode()).isEqualTo(404);
+    assertThat(client.get("/talents/" + other).statusCode()).isEqualTo(404);
     var officer = signedIn(DemoAccounts.INSTITUTION_OFFICER);
     var o = officer.get("/api/v1/talents?size=200");
     assertThat(o.body()).contains("i-nbu").doesNotContain("i-eitech").doesNotContain("i-nimte");
@@ -217,5 +228,45 @@ class TalentsTest extends ZugongTest {
     var page = client.get("/talents/" + id + "?date=2022-12-31");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("NB-GENERAL/housing-tier").contains("未满足（本人为");
+  }
+
+  @Test
+  void anOfficerEditsAPolicyInTheEditorSeesTheProblemsAndPublishes() {
+    var client = signedIn(DemoAccounts.CITY_ADMIN);
+    var page = client.get("/policies/NB-CUSTOM-EIT/versions/1");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("settle-doctor");
+    String bad =
+        """
+        {"code": "NB-CUSTOM-EIT", "kind": "CUSTOM", "name": {"zh": "x", "en": "x"}, "issuer": "x",
+         "source": "demo", "version": 2, "effectiveFrom": "2023-01-01",
+         "clauses": [{"id": "c1", "benefit": "RENT", "name": {"zh": "x", "en": "x"},
+           "when": [{"field": "age", "op": "withinYears", "value": 1}], "amount": {"fixed": "many"}}]}
+        """;
+    var refused = client.post("/policies/drafts", java.util.Map.of("document", bad));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body())
+        .contains("条款 c1 的 when[0].op：运算符 withinYears 不适用于字段 age")
+        .contains("条款 c1 的 amount.fixed：类型不正确");
+    String good =
+        bad.replace("\"op\": \"withinYears\", \"value\": 1", "\"op\": \"lt\", \"value\": 40")
+            .replace("\"many\"", "1000");
+    var saved = client.post("/policies/drafts", java.util.Map.of("document", good));
+    assertThat(saved.statusCode()).isEqualTo(302);
+    assertThat(saved.headers().firstValue("Location").orElseThrow())
+        .contains("/policies/NB-CUSTOM-EIT/versions/2");
+    client.get("/policies/NB-CUSTOM-EIT/versions/2");
+    var published = client.post("/policies/NB-CUSTOM-EIT/versions/2/publish", java.util.Map.of());
+    assertThat(published.statusCode()).isEqualTo(302);
+    var versions =
+        DataScope.within(CITY, () -> policies.list()).stream()
+            .filter(p -> p.code().equals("NB-CUSTOM-EIT"))
+            .findFirst()
+            .orElseThrow()
+            .versions();
+    assertThat(versions)
+        .extracting(PolicySummary.Version::status)
+        .containsExactly("PUBLISHED", "PUBLISHED");
+    assertThat(versions.getFirst().effectiveTo()).isEqualTo(LocalDate.of(2022, 12, 31));
   }
 }
