@@ -157,6 +157,11 @@ public final class TalentRulesBench {
     System.out.println("|---|---|---|---|");
     row("product engine (CompiledRules.evaluate)", product50, n, product50);
     row(
+        "product engine, first evaluation of a fresh snapshot (builds its value bitmaps)",
+        productCold,
+        n,
+        product50);
+    row(
         "(a) bitsets, index prebuilt (index build " + fmt(indexTime) + " s)",
         bitset50,
         n,
