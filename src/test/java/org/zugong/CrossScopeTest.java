@@ -123,6 +123,14 @@ class CrossScopeTest extends ZugongTest {
     TestAccounts.ensure(
         jdbc, encoder, "haishu_secadmin", Role.SECURITY_ADMIN, "330203", "/330200/330203/");
     TestAccounts.ensure(jdbc, encoder, "haishu_auditor", Role.AUDITOR, "330203", "/330200/330203/");
+    // An institution's officer outside 江北区 (宁波东方理工大学 in 镇海区), scoped to its institution's node.
+    TestAccounts.ensure(
+        jdbc,
+        encoder,
+        "eit_officer",
+        Role.INSTITUTION_OFFICER,
+        "330211",
+        "/330200/330211/i-eitech/");
   }
 
   /** Every role, each with an account whose scope lies outside 江北区. */
@@ -135,7 +143,8 @@ class CrossScopeTest extends ZugongTest {
         DemoAccounts.TALENT,
         "haishu_sysadmin",
         "haishu_secadmin",
-        "haishu_auditor");
+        "haishu_auditor",
+        "eit_officer");
   }
 
   record Endpoint(RequestMethod method, String pattern) {

@@ -270,6 +270,30 @@ public class Accounts {
     }
   }
 
+  /**
+   * Narrows an account's scope to a node below the one it has, kept by another module: an
+   * institution's node for its officers, a talent's own leaf for the talent's account. The region
+   * stays the account's named scope; the scope is never widened this way.
+   */
+  public void narrowScope(String username, ScopePath narrower) {
+    Row before =
+        jdbc.sql(SELECT + " where a.username = ?")
+            .param(username)
+            .query(Accounts::row)
+            .optional()
+            .orElseThrow(() -> new InvalidValueException("account.invalid.scope", username));
+    if (!new ScopePath(before.scopePath()).contains(narrower)) {
+      throw new InvalidValueException("account.invalid.scope", narrower.value());
+    }
+    jdbc.sql("update identity_account set scope_path = ?, updated_at = ? where id = ?")
+        .params(narrower.value(), OffsetDateTime.now(clock), before.id())
+        .update();
+    changed(
+        before,
+        "narrow-scope",
+        Map.of("scopePath", new Change(before.scopePath(), narrower.value())));
+  }
+
   /** The account holder's ID number in full; the view is audited. */
   @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
   public @Nullable String revealIdNumber(long id) {

@@ -272,6 +272,20 @@ public class Persons {
   }
 
   /**
+   * Lets the users of another scope see a person, e.g. a talent's place or institution: {@code
+   * source} names why (one scope per source).
+   */
+  public void addScope(long personId, String source, ScopePath scope) {
+    jdbc.sql(
+            """
+            insert into person_scope (person_id, source, scope_path) values (?, ?, ?)
+            on conflict (person_id, source) do update set scope_path = excluded.scope_path
+            """)
+        .params(personId, source, scope.value())
+        .update();
+  }
+
+  /**
    * Moves every person whose home lies under {@code oldPath} to the same place under {@code
    * newPath}.
    */

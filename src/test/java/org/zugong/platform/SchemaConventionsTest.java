@@ -43,6 +43,7 @@ class SchemaConventionsTest extends ZugongTest {
             "member-dues",
             "mobile-members",
             "member-offices",
-            "recruitments");
+            "recruitments",
+            "talents");
   }
 }

@@ -34,6 +34,7 @@ public abstract class ZugongTest {
     registry.add("zugong.demo.background", () -> "false");
     // A smaller city than the demo's 300,000 members keeps the suite quick; the shape is the same.
     registry.add("zugong.demo.members", () -> "20000");
+    registry.add("zugong.talent.demo-talents", () -> "4000");
     registry.add("server.port", () -> "0");
   }
 

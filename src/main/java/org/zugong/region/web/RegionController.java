@@ -23,7 +23,13 @@ class RegionController {
 
   /** Pages that show the region tree, and where a node leads on each. */
   static final java.util.Map<String, String> TREE_LINKS =
-      java.util.Map.of("regions", "/regions?code=", "accounts", "/accounts?scope=");
+      java.util.Map.of(
+          "regions",
+          "/regions?code=",
+          "accounts",
+          "/accounts?scope=",
+          "talents",
+          "/talents?region=");
 
   private final Regions regions;
 
