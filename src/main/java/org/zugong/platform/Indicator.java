@@ -21,6 +21,14 @@ public interface Indicator {
   /** The value for the period within the part of the tree. */
   BigDecimal value(IndicatorQuery query);
 
+  /**
+   * The values for several queries (the months of a year, the divisions of a district), in their
+   * order; one query after another unless the indicator can do better.
+   */
+  default java.util.List<BigDecimal> values(java.util.List<IndicatorQuery> queries) {
+    return queries.stream().map(this::value).toList();
+  }
+
   /** The records behind the value, a page at a time. */
   IndicatorRecords records(IndicatorQuery query, int page, int size);
 

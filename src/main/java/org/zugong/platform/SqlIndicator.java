@@ -73,6 +73,61 @@ public final class SqlIndicator implements Indicator {
         bind(jdbc.sql("select coalesce(" + aggregate + ", 0) from " + from), q)
             .query(BigDecimal.class)
             .single();
+    return normalized(v);
+  }
+
+  /**
+   * All the queries in one statement: the clause is joined to the list of periods and parts, whose
+   * columns stand in for the parameters, and grouped by query; one scan instead of one per query.
+   */
+  @Override
+  public List<BigDecimal> values(List<IndicatorQuery> queries) {
+    int where = from.indexOf(" where ");
+    if (queries.size() < 2 || where < 0) {
+      return Indicator.super.values(queries);
+    }
+    StringBuilder periods = new StringBuilder("(values ");
+    for (int i = 0; i < queries.size(); i++) {
+      periods.append(i > 0 ? ", " : "").append("(").append(i);
+      for (String p : new String[] {"u", "f", "t", "a"}) {
+        periods
+            .append(", cast(:")
+            .append(p)
+            .append(i)
+            .append(p.equals("u") ? " as text)" : " as date)");
+      }
+      periods.append(")");
+    }
+    periods.append(") as q_(q_i, q_under, q_from, q_until, q_after)");
+    String clause =
+        from.substring(0, where)
+            + " cross join "
+            + periods
+            + from.substring(where)
+                .replace(":under", "q_.q_under")
+                .replace(":from", "q_.q_from")
+                .replace(":until", "q_.q_until")
+                .replace(":after", "q_.q_after");
+    JdbcClient.StatementSpec spec =
+        jdbc.sql(
+            "select q_.q_i, coalesce(" + aggregate + ", 0) from " + clause + " group by q_.q_i");
+    for (int i = 0; i < queries.size(); i++) {
+      IndicatorQuery q = queries.get(i);
+      spec =
+          spec.param("u" + i, q.under().value())
+              .param("f" + i, q.from())
+              .param("t" + i, q.until())
+              .param("a" + i, q.after());
+    }
+    BigDecimal[] values = new BigDecimal[queries.size()];
+    java.util.Arrays.fill(values, BigDecimal.ZERO);
+    spec.query(
+        (org.springframework.jdbc.core.RowCallbackHandler)
+            rs -> values[rs.getInt(1)] = normalized(rs.getBigDecimal(2)));
+    return List.of(values);
+  }
+
+  private static BigDecimal normalized(BigDecimal v) {
     return v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros();
   }
 

@@ -62,20 +62,27 @@ public class Indicators {
 
   /** The value at the end of each month of the year (stock) or within each month (flow). */
   public List<MonthValue> months(Indicator indicator, ScopePath under, int year) {
-    List<MonthValue> months = new ArrayList<>(12);
+    List<IndicatorQuery> queries = new ArrayList<>(12);
     for (int m = 1; m <= 12; m++) {
       YearMonth month = YearMonth.of(year, m);
-      IndicatorQuery q = new IndicatorQuery(under, month.atDay(1), month.atEndOfMonth());
-      months.add(new MonthValue(month, indicator.value(q)));
+      queries.add(new IndicatorQuery(under, month.atDay(1), month.atEndOfMonth()));
+    }
+    List<BigDecimal> values = indicator.values(queries);
+    List<MonthValue> months = new ArrayList<>(12);
+    for (int m = 1; m <= 12; m++) {
+      months.add(new MonthValue(YearMonth.of(year, m), values.get(m - 1)));
     }
     return months;
   }
 
   /** The value for the year in each division one level below {@code under}. */
   public List<PartValue> parts(Indicator indicator, ScopePath under, int year) {
-    List<PartValue> parts = new ArrayList<>();
-    for (Region r : regions.children(under.leaf())) {
-      parts.add(new PartValue(r, indicator.value(IndicatorQuery.year(r.path(), year))));
+    List<Region> below = regions.children(under.leaf());
+    List<BigDecimal> values =
+        indicator.values(below.stream().map(r -> IndicatorQuery.year(r.path(), year)).toList());
+    List<PartValue> parts = new ArrayList<>(below.size());
+    for (int i = 0; i < below.size(); i++) {
+      parts.add(new PartValue(below.get(i), values.get(i)));
     }
     return parts;
   }

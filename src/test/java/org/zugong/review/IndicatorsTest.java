@@ -54,6 +54,26 @@ class IndicatorsTest extends ZugongTest {
   }
 
   @Test
+  void theValuesOfManyQueriesAtOnceEqualTheValuesOneByOne() {
+    actAs(DemoAccounts.CITY_ADMIN);
+    List<IndicatorQuery> queries = new ArrayList<>();
+    for (int m = 1; m <= 12; m += 3) {
+      java.time.YearMonth month = java.time.YearMonth.of(2022, m);
+      queries.add(new IndicatorQuery(CITY, month.atDay(1), month.atEndOfMonth()));
+    }
+    queries.add(IndicatorQuery.year(HAISHU, 2022));
+    queries.add(IndicatorQuery.year(JIANGBEI, 2021));
+    for (Indicator i : indicators.all()) {
+      List<BigDecimal> together = i.values(queries);
+      for (int q = 0; q < queries.size(); q++) {
+        assertThat(together.get(q))
+            .as("%s for %s", i.key(), queries.get(q))
+            .isEqualByComparingTo(i.value(queries.get(q)));
+      }
+    }
+  }
+
+  @Test
   void everyIndicatorHasALabelAndAUnitInBothLanguages() {
     for (Indicator i : indicators.all()) {
       for (java.util.Locale locale :

@@ -137,13 +137,13 @@ class MemberIndicators {
     return SqlIndicator.builder("member.dues_collected", Measure.FLOW)
         .aggregate("sum(p.fen) / 100.0")
         .from(
-            " member_dues_payment p join member m on m.id = p.member_id"
-                + " where starts_with(p.scope_path, :under) and p.paid_on between :from and :until")
-        .column("member.column.name", "m.name")
+            " member_dues_payment p where starts_with(p.scope_path, :under)"
+                + " and p.paid_on between :from and :until")
+        .column("member.column.name", "(select m.name from member m where m.id = p.member_id)")
         .column("dues.column.period", "to_char(p.for_month, 'YYYY-MM')")
         .column("dues.column.amount", "to_char(p.fen / 100.0, 'FM999999990.00')")
         .column("indicator.column.paid-on", "p.paid_on")
-        .link("'/dues/members/' || m.id")
+        .link("'/dues/members/' || p.member_id")
         .orderBy("p.paid_on, p.member_id, p.for_month")
         .order(41)
         .build(jdbc);
