@@ -1,5 +1,6 @@
 package org.zugong.review;
 
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,8 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.zugong.platform.DataScope;
 import org.zugong.platform.Indicator;
 import org.zugong.platform.IndicatorQuery;
 import org.zugong.platform.IndicatorRecords;
@@ -22,10 +27,14 @@ import org.zugong.shared.ScopePath;
  * months of a year, the parts of the tree one level down, and the records behind a value.
  */
 @Service
-@Transactional(readOnly = true)
 public class Indicators {
 
   private final Map<String, Indicator> byKey = new LinkedHashMap<>();
+  private final ExecutorService workers =
+      Executors.newFixedThreadPool(
+          Math.max(2, Runtime.getRuntime().availableProcessors()),
+          Thread.ofPlatform().name("review-", 0).daemon().factory());
+
   private final Regions regions;
 
   Indicators(List<Indicator> indicators, Regions regions) {
@@ -50,6 +59,35 @@ public class Indicators {
 
   public Optional<Indicator> find(String key) {
     return Optional.ofNullable(byKey.get(key));
+  }
+
+  @PreDestroy
+  void stop() {
+    workers.shutdownNow();
+  }
+
+  /** Every indicator's value for the query, computed in parallel within the caller's scope. */
+  public Map<String, BigDecimal> values(List<Indicator> all, IndicatorQuery query) {
+    ScopePath scope = DataScope.current();
+    if (scope == null) {
+      return Map.of();
+    }
+    Map<String, Future<BigDecimal>> futures = new java.util.LinkedHashMap<>();
+    for (Indicator i : all) {
+      futures.put(i.key(), workers.submit(() -> DataScope.within(scope, () -> i.value(query))));
+    }
+    Map<String, BigDecimal> values = new java.util.HashMap<>();
+    for (var e : futures.entrySet()) {
+      try {
+        values.put(e.getKey(), e.getValue().get());
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(ex);
+      } catch (ExecutionException ex) {
+        throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex);
+      }
+    }
+    return values;
   }
 
   public BigDecimal value(Indicator indicator, IndicatorQuery query) {

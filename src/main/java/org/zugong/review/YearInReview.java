@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.zugong.platform.Indicator;
 import org.zugong.platform.IndicatorQuery;
 import org.zugong.review.internal.ReferenceFigures;
@@ -21,7 +20,6 @@ import org.zugong.shared.ScopePath;
  * followed by the modules' other figures.
  */
 @Service
-@Transactional(readOnly = true)
 public class YearInReview {
 
   /** The year whose review the reference figures state. */
@@ -68,23 +66,27 @@ public class YearInReview {
     }
   }
 
+  /**
+   * The review of the year below {@code under}. The figures are computed side by side, each on its
+   * own connection within the caller's scope.
+   */
   public Review review(int year, ScopePath under) {
     IndicatorQuery query = IndicatorQuery.year(under, year);
+    Map<String, BigDecimal> values = indicators.values(indicators.all(), query);
     Map<ReviewSection, List<Figure>> bySection = new EnumMap<>(ReviewSection.class);
     Set<String> stated = new HashSet<>();
     for (ReferenceFigure r : references.all()) {
       stated.add(r.key());
-      BigDecimal value = indicators.find(r.key()).map(i -> i.value(query)).orElse(null);
       bySection
           .computeIfAbsent(r.section(), s -> new ArrayList<>())
-          .add(new Figure(r.key(), r.section(), value, r));
+          .add(new Figure(r.key(), r.section(), values.get(r.key()), r));
     }
     for (Indicator i : indicators.all()) {
       if (!stated.contains(i.key())) {
         ReviewSection section = references.sectionOf(i.key());
         bySection
             .computeIfAbsent(section, s -> new ArrayList<>())
-            .add(new Figure(i.key(), section, i.value(query), null));
+            .add(new Figure(i.key(), section, values.get(i.key()), null));
       }
     }
     List<Section> sections = new ArrayList<>();

@@ -48,9 +48,10 @@ class CockpitController {
     ReviewScope.Part part = scopes.resolve(under);
     int y = ReviewPages.year(year, clock);
     IndicatorQuery query = IndicatorQuery.year(part.path(), y);
+    var values = indicators.values(indicators.keyFigures(), query);
     List<Shown> figures = new ArrayList<>();
     for (Indicator i : indicators.keyFigures()) {
-      figures.add(new Shown(i, i.value(query)));
+      figures.add(new Shown(i, values.get(i.key())));
     }
     Indicator selected =
         key == null || key.isBlank()
