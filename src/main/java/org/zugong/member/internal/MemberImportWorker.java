@@ -151,7 +151,8 @@ public class MemberImportWorker {
             jdbc.sql(
                     """
                     update member_import_job set status = 'FAILED', failure_key = 'member-import.interrupted',
-                      progress = 100, finished_at = ? where status in ('QUEUED', 'CHECKING', 'WRITING')
+                      written_rows = 0, progress = 100, finished_at = ?
+                    where status in ('QUEUED', 'CHECKING', 'WRITING')
                     """)
                 .param(OffsetDateTime.now(clock))
                 .update());
@@ -413,7 +414,8 @@ public class MemberImportWorker {
           jdbc.sql(
                   """
                   update member_import_job set status = 'REFUSED', total_rows = ?, checked_rows = ?,
-                    error_count = ?, error_workbook = true, progress = 100, finished_at = ? where id = ?
+                    written_rows = 0, error_count = ?, error_workbook = true, progress = 100,
+                    finished_at = ? where id = ?
                   """)
               .params(rows, rows, count, OffsetDateTime.now(clock), job.id())
               .update();
@@ -430,7 +432,7 @@ public class MemberImportWorker {
             jdbc.sql(
                     """
                     update member_import_job set status = 'FAILED', failure_key = ?, failure_args = ?,
-                      progress = 100, finished_at = ? where id = ?
+                      written_rows = 0, progress = 100, finished_at = ? where id = ?
                     """)
                 .params(messageKey, args, OffsetDateTime.now(clock), jobId)
                 .update());

@@ -13,10 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -113,6 +115,30 @@ final class MemberImportWriter {
   // Touched by the writer's thread only.
   private final SortedMap<Integer, List<CellError>> errors = new TreeMap<>();
   private boolean stagingHasRows;
+
+  /** Where the time goes, in nanoseconds, for the log: what the worker waited and each step. */
+  private final AtomicLong workerWaited = new AtomicLong();
+
+  private final long[] spent = new long[Step.values().length];
+
+  private enum Step {
+    IDLE,
+    COPY,
+    LOOK_UP,
+    PERSONS,
+    MEMBERS,
+    EVENTS,
+    COMMIT
+  }
+
+  private long lap = System.nanoTime();
+
+  /** Adds the time since the last lap to a step. */
+  private void lap(Step step) {
+    long now = System.nanoTime();
+    spent[step.ordinal()] += now - lap;
+    lap = now;
+  }
 
   MemberImportWriter(
       JdbcClient jdbc,
@@ -222,6 +248,7 @@ final class MemberImportWriter {
   }
 
   private void send(Message message) {
+    long start = System.nanoTime();
     try {
       while (!queue.offer(message, 200, TimeUnit.MILLISECONDS)) {
         if (outcome.isDone()) {
@@ -229,6 +256,7 @@ final class MemberImportWriter {
           throw new IllegalStateException("The writer of import " + job.id() + " stopped early");
         }
       }
+      workerWaited.addAndGet(System.nanoTime() - start);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Import " + job.id() + " interrupted", e);
@@ -239,13 +267,33 @@ final class MemberImportWriter {
 
   private void run() {
     try {
-      outcome.complete(writing.execute(this::write));
+      Outcome result = writing.execute(this::write);
+      lap(Step.COMMIT);
+      log.info(
+          "Member import {}: the worker waited {} ms for the writer; the writer spent {}",
+          job.id(),
+          workerWaited.get() / 1_000_000,
+          spent());
+      outcome.complete(result);
     } catch (Throwable e) {
       outcome.completeExceptionally(e);
     }
   }
 
+  private String spent() {
+    StringBuilder text = new StringBuilder();
+    for (Step step : Step.values()) {
+      text.append(text.isEmpty() ? "" : ", ")
+          .append(step.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+          .append(' ')
+          .append(spent[step.ordinal()] / 1_000_000)
+          .append(" ms");
+    }
+    return text.toString();
+  }
+
   private Outcome write(TransactionStatus tx) {
+    lap = System.nanoTime();
     // Each chunk's events are checked against its members as they are inserted, not all at commit.
     jdbc.sql("set constraints all immediate").update();
     jdbc.sql(
@@ -265,13 +313,15 @@ final class MemberImportWriter {
     while (true) {
       Message message;
       try {
+        lap(Step.LOOK_UP);
         message = queue.take();
+        lap(Step.IDLE);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Import " + job.id() + " interrupted", e);
       }
       switch (message) {
-        case Chunk c -> write(c.rows(), c.lookUpOnly(), now);
+        case Chunk c -> write(tx, c.rows(), c.lookUpOnly(), now);
         case Abort a -> {
           tx.setRollbackOnly();
           return new Outcome(0, errors);
@@ -288,15 +338,39 @@ final class MemberImportWriter {
     }
   }
 
-  /** One chunk: into the temporary table, then persons, members and events from there. */
-  private void write(BulkCopy.CsvRows rows, boolean lookUpOnly, OffsetDateTime now) {
-    long start = System.nanoTime();
+  /**
+   * One chunk: into the temporary table, then persons, members and events from there. Once an ID
+   * number was found registered (or the worker found a bad cell) nothing will be committed, and the
+   * rows are only looked up, to report every such ID number.
+   */
+  private void write(
+      TransactionStatus tx, BulkCopy.CsvRows rows, boolean lookUpOnly, OffsetDateTime now) {
     if (stagingHasRows) {
       jdbc.sql("truncate member_import_rows").update();
     }
     bulkCopy.copy("member_import_rows", COLUMNS, rows);
     stagingHasRows = true;
-    // A member the uploader can see already has this ID number.
+    lap(Step.COPY);
+    boolean taken = false;
+    if (errors.isEmpty() && !lookUpOnly) {
+      // A plain insert costs less than one that resolves conflicts; should an ID number be taken,
+      // the savepoint undoes the chunk's persons and the look-ups below say which.
+      Object savepoint = tx.createSavepoint();
+      try {
+        insertPersons(now, false);
+        tx.releaseSavepoint(savepoint);
+        lap(Step.PERSONS);
+        insertMembersAndEvents(now);
+        written.addAndGet(rows.rows());
+        return;
+      } catch (DuplicateKeyException e) {
+        tx.rollbackToSavepoint(savepoint);
+        tx.releaseSavepoint(savepoint);
+        taken = true;
+        lap(Step.PERSONS);
+      }
+    }
+    // A member the uploader can see has this ID number already.
     jdbc.sql(
             """
             select row_no, id_number_masked from member_import_rows r
@@ -306,26 +380,9 @@ final class MemberImportWriter {
             rs -> {
               error(rs.getInt(1), "member-import.invalid.registered", rs.getString(2));
             });
-    if (lookUpOnly) {
-      return;
-    }
-    // The unique ID number index spans every scope: a person registered where the uploader cannot
-    // see is found here, as the row that was not inserted.
-    int persons =
-        jdbc.sql(
-                """
-                insert into person (id, name, gender, ethnicity, birth_date, id_number_cipher,
-                  id_number_index, id_number_masked, phone_cipher, phone_masked, education,
-                  occupation, category, new_employment_group, scope_path, created_at, updated_at)
-                select person_id, name, gender, ethnicity, birth_date, id_number_cipher,
-                  id_number_index, id_number_masked, phone_cipher, phone_masked, education,
-                  occupation, category, new_employment_group, scope_path, :now, :now
-                from member_import_rows
-                on conflict (id_number_index) do nothing
-                """)
-            .param("now", now)
-            .update();
-    if (persons < rows.rows()) {
+    if (!lookUpOnly && insertPersons(now, true) < rows.rows()) {
+      // The unique ID number index spans every scope: a person registered where the uploader
+      // cannot see is found here, as the row that was not inserted.
       jdbc.sql(
               """
               select row_no, id_number_masked from member_import_rows r
@@ -336,10 +393,32 @@ final class MemberImportWriter {
                 error(rs.getInt(1), "member-import.invalid.registered-elsewhere", rs.getString(2));
               });
     }
-    if (!errors.isEmpty()) {
-      // Nothing will be committed: the rest of the sheet is only looked up.
-      return;
+    lap(Step.LOOK_UP);
+    if (taken && errors.isEmpty()) {
+      // Only an import of the same ID number committed meanwhile could do that: start again.
+      throw new IllegalStateException(
+          "An ID number of import " + job.id() + " was taken meanwhile");
     }
+  }
+
+  /** Inserts the chunk's persons; returns how many. */
+  private int insertPersons(OffsetDateTime now, boolean skipTaken) {
+    return jdbc.sql(
+            """
+            insert into person (id, name, gender, ethnicity, birth_date, id_number_cipher,
+              id_number_index, id_number_masked, phone_cipher, phone_masked, education,
+              occupation, category, new_employment_group, scope_path, created_at, updated_at)
+            select person_id, name, gender, ethnicity, birth_date, id_number_cipher,
+              id_number_index, id_number_masked, phone_cipher, phone_masked, education,
+              occupation, category, new_employment_group, scope_path, :now, :now
+            from member_import_rows
+            """
+                + (skipTaken ? " on conflict (id_number_index) do nothing" : ""))
+        .param("now", now)
+        .update();
+  }
+
+  private void insertMembersAndEvents(OffsetDateTime now) {
     jdbc.sql(
             """
             insert into member (id, person_id, organization_id, scope_path, org_path, name, gender,
@@ -353,6 +432,7 @@ final class MemberImportWriter {
             """)
         .param("now", now)
         .update();
+    lap(Step.MEMBERS);
     jdbc.sql(
             """
             insert into member_event (member_id, kind, effective_on, organization_id, scope_path,
@@ -366,12 +446,7 @@ final class MemberImportWriter {
         .param("by", job.uploadedBy())
         .param("now", now)
         .update();
-    written.addAndGet(rows.rows());
-    log.debug(
-        "Member import {}: {} rows written in {} ms",
-        job.id(),
-        rows.rows(),
-        (System.nanoTime() - start) / 1_000_000);
+    lap(Step.EVENTS);
   }
 
   private void error(int row, String key, String masked) {
