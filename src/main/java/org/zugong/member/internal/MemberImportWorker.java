@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -222,9 +223,12 @@ public class MemberImportWorker {
    * The transaction commits only after the last row, if no row was refused.
    */
   private Pass pass(Job job, Path upload, long start) {
-    // A quick scan of the sheet's XML for its rows gives the progress its total.
-    int estimate = Math.max(0, MemberSheetReader.rowTags(upload, MAX_ROWS + 2) - 1);
-    log.info("Member import {}: about {} rows, {} ms", job.id(), estimate, millis(start));
+    // A quick scan of the sheet's XML for its rows gives the progress its total. It runs beside the
+    // pass, while the database still waits for the first rows.
+    CompletableFuture<Integer> estimate =
+        CompletableFuture.supplyAsync(
+            () -> Math.max(0, MemberSheetReader.rowTags(upload, MAX_ROWS + 2) - 1),
+            task -> Thread.ofVirtual().name("member-import-count-" + job.id()).start(task));
     try (MemberSheetReader reader = MemberSheetReader.open(upload)) {
       header(reader, job.locale());
       RowRules rules =
@@ -318,11 +322,11 @@ public class MemberImportWorker {
   /** The progress of one import, recorded about twice a second. */
   private final class Progress {
     private final long jobId;
-    private final int estimate;
+    private final CompletableFuture<Integer> estimate;
     private final MemberImportWriter writer;
     private long next = System.nanoTime() + PROGRESS_NANOS;
 
-    Progress(long jobId, int estimate, MemberImportWriter writer) {
+    Progress(long jobId, CompletableFuture<Integer> estimate, MemberImportWriter writer) {
       this.jobId = jobId;
       this.estimate = estimate;
       this.writer = writer;
@@ -331,13 +335,15 @@ public class MemberImportWorker {
     /** While reading: rows checked (and written, as far as the writer has come) of the total. */
     void checked(int rows) {
       if ((rows & 0xFF) == 0 && System.nanoTime() >= next) {
-        int total = Math.max(rows, estimate);
+        // Until the scan has counted the rows (or where it could not), the share stays at 1 %.
+        int counted = estimate.getNow(0);
+        int total = Math.max(rows, counted);
         status(
             jobId,
             MemberImportStatus.CHECKING,
             total,
             rows,
-            1 + (int) (89L * rows / total),
+            counted > 0 ? 1 + (int) (89L * rows / total) : 1,
             writer.written());
         next = System.nanoTime() + PROGRESS_NANOS;
       }

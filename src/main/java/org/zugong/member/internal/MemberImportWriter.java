@@ -49,8 +49,8 @@ final class MemberImportWriter {
 
   private static final Logger log = LoggerFactory.getLogger(MemberImportWriter.class);
 
-  /** Rows per chunk: a chunk is about 3 MB of text, and at most {@link #QUEUED} wait. */
-  static final int CHUNK_ROWS = 5_000;
+  /** Rows per chunk: a chunk is about 1 MB of text, and at most {@link #QUEUED} wait. */
+  static final int CHUNK_ROWS = 2_000;
 
   private static final int QUEUED = 2;
 
