@@ -3,6 +3,7 @@ package org.zugong.member.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -284,7 +285,7 @@ final class MemberImportWriter {
     StringBuilder text = new StringBuilder();
     for (Step step : Step.values()) {
       text.append(text.isEmpty() ? "" : ", ")
-          .append(step.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+          .append(step.name().toLowerCase(Locale.ROOT).replace('_', ' '))
           .append(' ')
           .append(spent[step.ordinal()] / 1_000_000)
           .append(" ms");
@@ -313,7 +314,6 @@ final class MemberImportWriter {
     while (true) {
       Message message;
       try {
-        lap(Step.LOOK_UP);
         message = queue.take();
         lap(Step.IDLE);
       } catch (InterruptedException e) {
