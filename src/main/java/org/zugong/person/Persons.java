@@ -331,7 +331,8 @@ public class Persons {
         .optional();
   }
 
-  static @Nullable String maskPhone(@Nullable String phone) {
+  /** A phone number as lists show it: its first three and last four digits. */
+  public static @Nullable String maskPhone(@Nullable String phone) {
     if (phone == null || phone.length() < 7) {
       return phone == null ? null : "****";
     }

@@ -32,18 +32,24 @@ public class PersonalDataCipher {
   private final SecretKeySpec encryptionKey;
   private final SecretKeySpec indexKey;
   private final SecureRandom random = new SecureRandom();
+  // Looking a Cipher or Mac up by name costs more than the work on one short value: each thread
+  // keeps its own (neither is thread-safe). A Cipher is initialized afresh, with a fresh nonce, for
+  // every value; a Mac keeps its key and resets itself after each hash.
+  private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalDataCipher::aesGcm);
+  private final ThreadLocal<Mac> macs;
 
   public PersonalDataCipher(ZugongProperties properties) {
     byte[] master = loadOrCreate(properties.keyFile());
     this.encryptionKey = new SecretKeySpec(derive(master, "zugong/encryption/v1"), "AES");
     this.indexKey = new SecretKeySpec(derive(master, "zugong/blind-index/v1"), "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> hmac(indexKey));
   }
 
   public byte[] encrypt(String plain) {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       random.nextBytes(nonce);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ciphers.get();
       cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
@@ -61,7 +67,7 @@ public class PersonalDataCipher {
       throw new IllegalArgumentException("Not a value encrypted by this cipher");
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = ciphers.get();
       cipher.init(
           Cipher.DECRYPT_MODE,
           encryptionKey,
@@ -75,12 +81,24 @@ public class PersonalDataCipher {
 
   /** The keyed hash used to look a value up exactly, as lowercase hex. */
   public String blindIndex(String plain) {
+    return HexFormat.of().formatHex(macs.get().doFinal(plain.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static Cipher aesGcm() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  private static Mac hmac(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(indexKey);
-      return HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
+      mac.init(key);
+      return mac;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Hashing failed", e);
+      throw new IllegalStateException("HMAC-SHA-256 is not available", e);
     }
   }
 

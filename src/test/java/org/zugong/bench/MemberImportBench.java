@@ -96,23 +96,89 @@ public final class MemberImportBench {
         codes.size(),
         Files.size(good) / 1e6);
 
-    Measured imported = importOnce(imports, good);
-    Measured refused = importOnce(imports, bad);
+    Cpu cpu = new Cpu(dir.resolve("pgdata"));
+    double[] load = new double[2];
+    load[0] = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    Measured imported = importOnce(imports, good, cpu);
+    Measured refused = importOnce(imports, bad, cpu);
+    double[] copyCpu = cpu.now();
     double copy = copy(app.getBean(DataSource.class), sheet);
+    double copyDatabaseCpu = cpu.now()[1] - copyCpu[1];
+    load[1] = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
     System.out.printf(
         Locale.ROOT,
-        "%n| run | rows | status | wall time | rows/s | peak heap above idle | peak live heap above idle |%n"
-            + "|---|---|---|---|---|---|---|%n");
+        "%n| run | rows | status | wall time | rows/s | CPU time Java | CPU time PostgreSQL"
+            + " | peak heap above idle | peak live heap above idle |%n"
+            + "|---|---|---|---|---|---|---|---|---|%n");
     print("import (all rows valid)", rows, imported);
     print("import (1 bad cell per 100 rows)", rows, refused);
     System.out.printf(
         Locale.ROOT,
-        "| plain COPY of the same rows | %,d | - | %.2f s | %,.0f | - | - |%n",
+        "| plain COPY of the same rows | %,d | - | %.2f s | %,.0f | - | %.2f s | - | - |%n",
         rows,
         copy,
-        rows / copy);
-    System.out.printf(Locale.ROOT, "%nImport / plain COPY: %.1f x%n", imported.seconds() / copy);
+        rows / copy,
+        copyDatabaseCpu);
+    System.out.printf(
+        Locale.ROOT,
+        "%nImport / plain COPY: %.1f x wall time, %.1f x CPU time of PostgreSQL and Java"
+            + " (load average %.1f before, %.1f after)%n",
+        imported.seconds() / copy,
+        (imported.javaCpu() + imported.databaseCpu()) / copyDatabaseCpu,
+        load[0],
+        load[1]);
+  }
+
+  /**
+   * CPU time used so far by this JVM and by the embedded PostgreSQL (the postmaster and its
+   * processes, read from /proc): what the work costs, whatever else the machine is doing.
+   */
+  private static final class Cpu {
+    private final Path pidFile;
+
+    Cpu(Path dataDirectory) {
+      this.pidFile = dataDirectory.resolve("postmaster.pid");
+    }
+
+    /** Seconds of CPU time: [Java, PostgreSQL]. */
+    double[] now() {
+      double java =
+          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                  .getProcessCpuTime()
+              / 1e9;
+      return new double[] {java, postgres()};
+    }
+
+    private double postgres() {
+      try {
+        long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+          for (Path p : (Iterable<Path>) procs::iterator) {
+            String name = p.getFileName().toString();
+            if (!name.chars().allMatch(Character::isDigit)) {
+              continue;
+            }
+            String stat;
+            try {
+              stat = Files.readString(p.resolve("stat"));
+            } catch (IOException e) {
+              continue; // gone meanwhile
+            }
+            // After the command in parentheses: state, ppid, ..., utime (14th), stime (15th).
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long pid = Long.parseLong(name);
+            if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+              ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+          }
+        }
+        return ticks / 100.0; // USER_HZ
+      } catch (IOException | RuntimeException e) {
+        return Double.NaN;
+      }
+    }
   }
 
   /**
@@ -121,23 +187,30 @@ public final class MemberImportBench {
    *     holds
    */
   private record Measured(
-      MemberImportJob job, double seconds, long peakHeapBytes, long peakLiveBytes) {}
+      MemberImportJob job,
+      double seconds,
+      double javaCpu,
+      double databaseCpu,
+      long peakHeapBytes,
+      long peakLiveBytes) {}
 
   private static void print(String name, int rows, Measured m) {
     System.out.printf(
         Locale.ROOT,
-        "| %s | %,d | %s | %.2f s | %,.0f | %,d MB | %,d MB |%n",
+        "| %s | %,d | %s | %.2f s | %,.0f | %.2f s | %.2f s | %,d MB | %,d MB |%n",
         name,
         rows,
         m.job().status(),
         m.seconds(),
         rows / m.seconds(),
+        m.javaCpu(),
+        m.databaseCpu(),
         m.peakHeapBytes() / 1_000_000,
         m.peakLiveBytes() / 1_000_000);
   }
 
   /** Imports a sheet and waits for the end, sampling the heap every 20 ms meanwhile. */
-  private static Measured importOnce(MemberImports imports, Path sheet) throws Exception {
+  private static Measured importOnce(MemberImports imports, Path sheet, Cpu cpu) throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.gc();
     long idle = memory.getHeapMemoryUsage().getUsed();
@@ -159,6 +232,7 @@ public final class MemberImportBench {
                     }
                   }
                 });
+    double[] cpuBefore = cpu.now();
     long start = System.nanoTime();
     long id;
     try (var in = Files.newInputStream(sheet)) {
@@ -171,12 +245,19 @@ public final class MemberImportBench {
       job = imports.find(id).orElseThrow();
     } while (!job.status().finished() && System.nanoTime() < deadline);
     double seconds = (System.nanoTime() - start) / 1e9;
+    double[] cpuAfter = cpu.now();
     sampler.interrupt();
     sampler.join();
     if (job.status() == MemberImportStatus.FAILED) {
       throw new IllegalStateException("Import failed: " + job.failureKey());
     }
-    return new Measured(job, seconds, peak.get() - idle, peakLive.get() - idleLive);
+    return new Measured(
+        job,
+        seconds,
+        cpuAfter[0] - cpuBefore[0],
+        cpuAfter[1] - cpuBefore[1],
+        peak.get() - idle,
+        peakLive.get() - idleLive);
   }
 
   /** The heap in use right after the last collection of each pool. */

@@ -428,6 +428,111 @@ class MemberImportTest extends ZugongTest {
     assertThat(members.page(MemberFilter.of("大表", null), 0, 1).total()).isZero();
   }
 
+  /** More rows than the writer takes in one chunk, so that some are written before the end. */
+  static final int MORE_THAN_A_CHUNK = 5_300;
+
+  List<List<String>> validRows(String name, int count) {
+    List<OrganizationView> branches = branches("", 3);
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      rows.add(
+          MemberSheets.member(
+              name + i,
+              MemberSheets.freshId(i % 2 == 0 ? Gender.MALE : Gender.FEMALE),
+              branches.get(i % branches.size()).code()));
+    }
+    return rows;
+  }
+
+  @Test
+  void anImportThatFailsOnItsLastRowWritesNothing() {
+    signIn(DemoAccounts.HAISHU_ADMIN);
+    List<List<String>> rows = validRows("末行错误", MORE_THAN_A_CHUNK);
+    rows.getLast().set(MemberColumn.EDUCATION.index(), "私塾");
+    long membersBefore = everywhere("select count(*) from member");
+    long people = everywhere("select count(*) from person");
+    long events = everywhere("select count(*) from member_event");
+    long audits = everywhere("select count(*) from audit_event where entity = 'member-import'");
+
+    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+
+    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(job.totalRows()).isEqualTo(MORE_THAN_A_CHUNK);
+    assertThat(job.writtenRows()).isZero();
+    assertThat(imports.errors(job.id(), 10))
+        .extracting(e -> e.row() + e.column() + " " + e.messageKey())
+        .containsExactly((MORE_THAN_A_CHUNK + 1) + "G member-import.invalid.choice");
+    assertThat(everywhere("select count(*) from member")).isEqualTo(membersBefore);
+    assertThat(everywhere("select count(*) from person")).isEqualTo(people);
+    assertThat(everywhere("select count(*) from member_event")).isEqualTo(events);
+    assertThat(everywhere("select count(*) from audit_event where entity = 'member-import'"))
+        .isEqualTo(audits);
+    assertThat(members.page(MemberFilter.of("末行错误", null), 0, 1).total()).isZero();
+  }
+
+  @Test
+  void idNumbersRegisteredFoundAfterRowsWereWrittenAreAllNamedAndNothingIsWritten() {
+    signIn(DemoAccounts.JIANGBEI_ADMIN);
+    IdCardNumber jiangbei = new IdCardNumber(idNumberOfAMember());
+    signIn(DemoAccounts.HAISHU_ADMIN);
+    IdCardNumber haishu = new IdCardNumber(idNumberOfAMember());
+    List<List<String>> rows = validRows("后段重复", MORE_THAN_A_CHUNK);
+    String branch = rows.getFirst().get(MemberColumn.ORGANIZATION_CODE.index());
+    // Rows 5,202 and 5,252: in the second chunk, after the first was written.
+    int[] at = {5_200, 5_250};
+    IdCardNumber[] ids = {haishu, jiangbei};
+    for (int k = 0; k < 2; k++) {
+      List<String> row = MemberSheets.member("后段重复者" + k, ids[k], branch);
+      row.set(MemberColumn.JOINED_ON.index(), ids[k].birthDate().plusYears(20).toString());
+      row.set(MemberColumn.FULL_ON.index(), ids[k].birthDate().plusYears(21).toString());
+      rows.set(at[k], row);
+    }
+    long membersBefore = everywhere("select count(*) from member");
+    long people = everywhere("select count(*) from person");
+
+    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+
+    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(imports.errors(job.id(), 10))
+        .extracting(e -> e.row() + e.column() + " " + e.messageKey() + e.arguments())
+        .containsExactly(
+            "5202E member-import.invalid.registered[" + haishu.masked() + "]",
+            "5252E member-import.invalid.registered-elsewhere[" + jiangbei.masked() + "]");
+    assertThat(MemberSheets.filledCells(errorWorkbook(job.id()), "FFC7CE"))
+        .containsExactlyInAnyOrder("E5202", "E5252");
+    assertThat(everywhere("select count(*) from member")).isEqualTo(membersBefore);
+    assertThat(everywhere("select count(*) from person")).isEqualTo(people);
+  }
+
+  @Test
+  void aBadCellAfterAnIdNumberAlreadyRegisteredNamesBoth() {
+    signIn(DemoAccounts.HAISHU_ADMIN);
+    List<List<String>> rows = validRows("先重后错", 30);
+    String branch = rows.getFirst().get(MemberColumn.ORGANIZATION_CODE.index());
+    List<MemberView> two = members.page(MemberFilter.of("", null), 0, 2).rows();
+    int[] at = {3, 25}; // row 5, on its way to the writer; row 27, read after the bad cell
+    for (int k = 0; k < 2; k++) {
+      IdCardNumber id =
+          new IdCardNumber(persons.revealIdNumber(two.get(k).personId()).orElseThrow());
+      List<String> row = MemberSheets.member("已在册" + k, id, branch);
+      row.set(MemberColumn.JOINED_ON.index(), id.birthDate().plusYears(20).toString());
+      row.set(MemberColumn.FULL_ON.index(), id.birthDate().plusYears(21).toString());
+      rows.set(at[k], row);
+    }
+    rows.get(20).set(MemberColumn.ETHNICITY.index(), "火星族"); // row 22, a bad cell
+
+    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+
+    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(imports.errors(job.id(), 10))
+        .extracting(e -> e.row() + e.column() + " " + e.messageKey())
+        .containsExactly(
+            "5E member-import.invalid.registered",
+            "22C member-import.invalid.choice",
+            "27E member-import.invalid.registered");
+    assertThat(members.page(MemberFilter.of("先重后错", null), 0, 1).total()).isZero();
+  }
+
   @Test
   void anImportCutOffByAStopIsMarkedFailedAtTheNextStart() {
     long id =

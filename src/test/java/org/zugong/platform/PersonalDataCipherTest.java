@@ -163,4 +163,38 @@ class PersonalDataCipherTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("32 bytes");
   }
+
+  @Test
+  void encryptsAndHashesFromManyThreadsAtOnceAndStillDecryptsAfterAnAlteredValue()
+      throws Exception {
+    PersonalDataCipher cipher = cipher("k.key");
+    String index = cipher.blindIndex(ID);
+    byte[] altered = cipher.encrypt(ID);
+    altered[altered.length - 1] ^= 1;
+    assertThatThrownBy(() -> cipher.decrypt(altered)).isInstanceOf(IllegalStateException.class);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 500; i++) {
+                    String plain = ID + thread + "-" + i;
+                    if (!cipher.decrypt(cipher.encrypt(plain)).equals(plain)
+                        || !cipher.blindIndex(ID).equals(index)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (var result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    }
+    // The thread whose decryption failed goes on decrypting and hashing as before.
+    assertThat(cipher.decrypt(cipher.encrypt(ID))).isEqualTo(ID);
+    assertThat(cipher.blindIndex(ID)).isEqualTo(index);
+  }
 }

@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,7 +40,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zugong.member.MemberImportStatus;
 import org.zugong.member.imports.CellError;
-import org.zugong.member.imports.ImportRow;
 import org.zugong.member.imports.MemberColumn;
 import org.zugong.member.imports.OrganizationCheck;
 import org.zugong.member.imports.RowRules;
@@ -48,21 +47,18 @@ import org.zugong.member.imports.Vocabulary;
 import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.OrganizationView;
 import org.zugong.organization.Organizations;
-import org.zugong.person.OccupationCategory;
-import org.zugong.person.PersonFacts;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DataScope;
 import org.zugong.platform.PersonalDataCipher;
 import org.zugong.shared.IdCardNumber;
 import org.zugong.shared.InvalidValueException;
-import org.zugong.shared.RecordChanged;
 
 /**
  * Runs an import in the background as the user who uploaded it (their scope applies to every
- * statement). It reads the sheet as a stream three times at most: to count its rows, to check every
- * cell, and either to write every row in one transaction or to copy the sheet into the error
- * workbook. Rows go to the database by COPY into a temporary table, from which persons, members and
- * their events are inserted with one statement each.
+ * statement). It reads the sheet as a stream once to check every cell, while a {@link
+ * MemberImportWriter} writes the valid rows in one transaction as they come; a sheet with a bad
+ * cell is read a second time, to copy it into the error workbook. Before that, a scan of the
+ * sheet's XML (no parse) counts its rows for the progress.
  */
 @Component
 public class MemberImportWorker {
@@ -75,34 +71,8 @@ public class MemberImportWorker {
   /** The errors kept in the database for the page; the error workbook has all of them. */
   static final int STORED_ERRORS = 200;
 
-  private static final int PROGRESS_EVERY = 2_000;
+  private static final long PROGRESS_NANOS = 500_000_000L;
   private static final int LOOKUP_BATCH = 1_000;
-
-  private static final List<String> ROW_COLUMNS =
-      List.of(
-          "row_no",
-          "person_id",
-          "member_id",
-          "name",
-          "gender",
-          "ethnicity",
-          "birth_date",
-          "id_number_cipher",
-          "id_number_index",
-          "id_number_masked",
-          "phone_cipher",
-          "phone_masked",
-          "education",
-          "occupation",
-          "category",
-          "new_employment_group",
-          "organization_id",
-          "scope_path",
-          "org_path",
-          "stage",
-          "joined_on",
-          "full_on",
-          "dues_category");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate writing;
@@ -182,7 +152,8 @@ public class MemberImportWorker {
             jdbc.sql(
                     """
                     update member_import_job set status = 'FAILED', failure_key = 'member-import.interrupted',
-                      progress = 100, finished_at = ? where status in ('QUEUED', 'CHECKING', 'WRITING')
+                      written_rows = 0, progress = 100, finished_at = ?
+                    where status in ('QUEUED', 'CHECKING', 'WRITING')
                     """)
                 .param(OffsetDateTime.now(clock))
                 .update());
@@ -214,25 +185,16 @@ public class MemberImportWorker {
     long start = System.nanoTime();
     try {
       status(jobId, MemberImportStatus.CHECKING, 0, 0, 1);
-      Scan scan = scan(upload, job.locale());
-      log.info("Member import {}: {} rows counted in {} ms", jobId, scan.rows(), millis(start));
-      Function<String, OrganizationCheck> lookup = organizationLookup();
-      SortedMap<Integer, List<CellError>> errors = check(job, upload, scan, lookup);
-      log.info(
-          "Member import {}: checked, {} rows with errors, {} ms",
-          jobId,
-          errors.size(),
-          millis(start));
-      if (!errors.isEmpty()) {
-        refuse(job, upload, scan, errors);
-        log.info("Member import {}: refused, error workbook written, {} ms", jobId, millis(start));
-        return;
-      }
-      try {
-        write(job, upload, scan, lookup);
-        log.info("Member import {}: {} members written, {} ms", jobId, scan.rows(), millis(start));
-      } catch (TakenElsewhere e) {
-        refuse(job, upload, scan, e.errors);
+      Pass pass = pass(job, upload, start);
+      if (pass.errors().isEmpty()) {
+        log.info("Member import {}: {} members written, {} ms", jobId, pass.rows(), millis(start));
+      } else {
+        refuse(job, upload, pass.rows(), pass.errors());
+        log.info(
+            "Member import {}: {} rows with errors, refused, error workbook written, {} ms",
+            jobId,
+            pass.errors().size(),
+            millis(start));
       }
     } catch (InvalidValueException e) {
       fail(jobId, e.messageKey(), e.arguments());
@@ -248,76 +210,151 @@ public class MemberImportWorker {
     return (System.nanoTime() - since) / 1_000_000;
   }
 
-  // ---- the passes ------------------------------------------------------------------------------
+  // ---- the pass -------------------------------------------------------------------------------
 
-  private record Scan(int rows, boolean date1904) {}
+  /** The rows of the sheet and the errors found in them (none: every row was written). */
+  private record Pass(int rows, SortedMap<Integer, List<CellError>> errors) {}
 
-  /** First pass: the header is the template's, and the sheet has between 1 and MAX_ROWS rows. */
-  private Scan scan(Path upload, Locale locale) {
+  /**
+   * The one pass over the sheet. Every cell of every row is checked; while no bad cell has been
+   * found, the valid rows stream to the {@link MemberImportWriter}, which writes them in one
+   * transaction as they come. At the first bad cell the writer rolls back and the pass goes on
+   * checking, to name every bad cell; the ID numbers of the later valid rows are looked up here.
+   * The transaction commits only after the last row, if no row was refused.
+   */
+  private Pass pass(Job job, Path upload, long start) {
+    // A quick scan of the sheet's XML for its rows gives the progress its total. It runs beside the
+    // pass, while the database still waits for the first rows.
+    CompletableFuture<Integer> estimate =
+        CompletableFuture.supplyAsync(
+            () -> Math.max(0, MemberSheetReader.rowTags(upload, MAX_ROWS + 2) - 1),
+            task -> Thread.ofVirtual().name("member-import-count-" + job.id()).start(task));
     try (MemberSheetReader reader = MemberSheetReader.open(upload)) {
-      List<String> header =
-          reader
-              .header()
-              .orElseThrow(() -> new InvalidValueException("member-import.invalid.empty"));
-      for (MemberColumn c : MemberColumn.values()) {
-        String found = normalize(header.get(c.index()));
-        if (labels(c.headerKey()).stream()
-            .map(MemberImportWorker::normalize)
-            .noneMatch(found::equals)) {
-          throw new InvalidValueException(
-              "member-import.invalid.header",
-              c.letter(),
-              messages.getMessage(c.headerKey(), null, locale));
+      header(reader, job.locale());
+      RowRules rules =
+          new RowRules(vocabulary, organizationLookup(), LocalDate.now(clock), reader.date1904());
+      SortedMap<Integer, List<CellError>> errors = new TreeMap<>();
+      Map<Integer, IdCardNumber> pending = new HashMap<>();
+      MemberImportWriter writer =
+          new MemberImportWriter(
+                  jdbc,
+                  writing,
+                  bulkCopy,
+                  cipher,
+                  events,
+                  clock,
+                  new MemberImportWriter.Job(
+                      job.id(), job.fileName(), job.scopePath(), job.uploadedBy()))
+              .start();
+      try {
+        Progress progress = new Progress(job.id(), estimate, writer);
+        int rows = 0;
+        for (Optional<MemberSheetReader.SheetRow> next = reader.nextRow();
+            next.isPresent();
+            next = reader.nextRow()) {
+          MemberSheetReader.SheetRow row = next.get();
+          if (++rows > MAX_ROWS) {
+            throw new InvalidValueException("member-import.invalid.too-many", MAX_ROWS);
+          }
+          switch (rules.check(row.number(), row.cells())) {
+            case RowRules.Result.Valid v -> {
+              if (errors.isEmpty()) {
+                writer.add(v.row());
+              } else {
+                pending.put(row.number(), v.row().person().idNumber());
+                if (pending.size() >= LOOKUP_BATCH) {
+                  alreadyMembers(pending, errors);
+                }
+              }
+            }
+            case RowRules.Result.Invalid i -> {
+              if (errors.isEmpty()) {
+                writer.abort();
+                log.info(
+                    "Member import {}: a bad cell in row {}, writing stopped, {} ms",
+                    job.id(),
+                    row.number(),
+                    millis(start));
+              }
+              errors.put(row.number(), i.errors());
+            }
+          }
+          progress.checked(rows);
         }
-      }
-      int rows = 0;
-      while (reader.nextRow().isPresent()) {
-        rows++;
-        if (rows > MAX_ROWS) {
-          throw new InvalidValueException("member-import.invalid.too-many", MAX_ROWS);
+        if (rows == 0) {
+          throw new InvalidValueException("member-import.invalid.empty");
         }
+        log.info(
+            "Member import {}: {} rows read and checked, {} ms", job.id(), rows, millis(start));
+        if (errors.isEmpty()) {
+          writer.finish();
+          progress.writing(rows);
+        } else {
+          alreadyMembers(pending, errors);
+        }
+        int total = rows;
+        MemberImportWriter.Outcome outcome = writer.outcome(() -> progress.writing(total));
+        errors.putAll(outcome.errors());
+        return new Pass(rows, errors);
+      } finally {
+        writer.close();
       }
-      if (rows == 0) {
-        throw new InvalidValueException("member-import.invalid.empty");
-      }
-      return new Scan(rows, reader.date1904());
     }
   }
 
-  /** Second pass: every cell of every row, and ID numbers already in the member register. */
-  private SortedMap<Integer, List<CellError>> check(
-      Job job, Path upload, Scan scan, Function<String, OrganizationCheck> lookup) {
-    status(job.id(), MemberImportStatus.CHECKING, scan.rows(), 0, 2);
-    RowRules rules = new RowRules(vocabulary, lookup, LocalDate.now(clock), scan.date1904());
-    SortedMap<Integer, List<CellError>> errors = new TreeMap<>();
-    Map<Integer, IdCardNumber> pending = new HashMap<>();
-    int checked = 0;
-    try (MemberSheetReader reader = MemberSheetReader.open(upload)) {
-      reader.header();
-      for (Optional<MemberSheetReader.SheetRow> next = reader.nextRow();
-          next.isPresent();
-          next = reader.nextRow()) {
-        MemberSheetReader.SheetRow row = next.get();
-        switch (rules.check(row.number(), row.cells())) {
-          case RowRules.Result.Valid v -> pending.put(row.number(), v.row().person().idNumber());
-          case RowRules.Result.Invalid i -> errors.put(row.number(), i.errors());
-        }
-        if (pending.size() >= LOOKUP_BATCH) {
-          alreadyMembers(pending, errors);
-        }
-        checked++;
-        if (checked % PROGRESS_EVERY == 0) {
-          status(
-              job.id(),
-              MemberImportStatus.CHECKING,
-              scan.rows(),
-              checked,
-              2 + (int) (58L * checked / scan.rows()));
-        }
+  /** The header is the template's. */
+  private void header(MemberSheetReader reader, Locale locale) {
+    List<String> header =
+        reader.header().orElseThrow(() -> new InvalidValueException("member-import.invalid.empty"));
+    for (MemberColumn c : MemberColumn.values()) {
+      String found = normalize(header.get(c.index()));
+      if (labels(c.headerKey()).stream()
+          .map(MemberImportWorker::normalize)
+          .noneMatch(found::equals)) {
+        throw new InvalidValueException(
+            "member-import.invalid.header",
+            c.letter(),
+            messages.getMessage(c.headerKey(), null, locale));
       }
     }
-    alreadyMembers(pending, errors);
-    return errors;
+  }
+
+  /** The progress of one import, recorded about twice a second. */
+  private final class Progress {
+    private final long jobId;
+    private final CompletableFuture<Integer> estimate;
+    private final MemberImportWriter writer;
+    private long next = System.nanoTime() + PROGRESS_NANOS;
+
+    Progress(long jobId, CompletableFuture<Integer> estimate, MemberImportWriter writer) {
+      this.jobId = jobId;
+      this.estimate = estimate;
+      this.writer = writer;
+    }
+
+    /** While reading: rows checked (and written, as far as the writer has come) of the total. */
+    void checked(int rows) {
+      if ((rows & 0xFF) == 0 && System.nanoTime() >= next) {
+        // Until the scan has counted the rows (or where it could not), the share stays at 1 %.
+        int counted = estimate.getNow(0);
+        int total = Math.max(rows, counted);
+        status(
+            jobId,
+            MemberImportStatus.CHECKING,
+            total,
+            rows,
+            counted > 0 ? 1 + (int) (89L * rows / total) : 1,
+            writer.written());
+        next = System.nanoTime() + PROGRESS_NANOS;
+      }
+    }
+
+    /** After the last row: the writer writes the last chunks and commits. */
+    void writing(int rows) {
+      int written = writer.written();
+      status(
+          jobId, MemberImportStatus.WRITING, rows, rows, 90 + (int) (9L * written / rows), written);
+    }
   }
 
   /** Marks the rows whose ID number belongs to a member the uploader can see. */
@@ -348,210 +385,8 @@ public class MemberImportWorker {
     pending.clear();
   }
 
-  /** An ID number registered outside what the uploader may see, found only when inserting. */
-  private static final class TakenElsewhere extends RuntimeException {
-    final SortedMap<Integer, List<CellError>> errors;
-
-    TakenElsewhere(SortedMap<Integer, List<CellError>> errors) {
-      super("ID numbers already registered", null, false, false);
-      this.errors = errors;
-    }
-  }
-
-  /** Third pass: every row in one transaction, or none. */
-  private void write(Job job, Path upload, Scan scan, Function<String, OrganizationCheck> lookup) {
-    status(job.id(), MemberImportStatus.WRITING, scan.rows(), scan.rows(), 60);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    writing.executeWithoutResult(
-        tx -> {
-          jdbc.sql(
-                  """
-                  create temp table member_import_rows (
-                    row_no int not null, person_id bigint, member_id bigint, name text, gender text,
-                    ethnicity text, birth_date date, id_number_cipher bytea, id_number_index text,
-                    id_number_masked text, phone_cipher bytea, phone_masked text, education text,
-                    occupation text, category text, new_employment_group text, organization_id bigint,
-                    scope_path text collate "C", org_path text collate "C", stage text, joined_on date,
-                    full_on date, dues_category text) on commit drop
-                  """)
-              .update();
-          long[] personIds = ids("person_id_seq", scan.rows());
-          long[] memberIds = ids("member_id_seq", scan.rows());
-          BulkCopy.Copy copy = bulkCopy.into("member_import_rows", ROW_COLUMNS);
-          RowRules rules = new RowRules(vocabulary, lookup, LocalDate.now(clock), scan.date1904());
-          int copied = 0;
-          try (MemberSheetReader reader = MemberSheetReader.open(upload)) {
-            reader.header();
-            for (Optional<MemberSheetReader.SheetRow> next = reader.nextRow();
-                next.isPresent();
-                next = reader.nextRow()) {
-              MemberSheetReader.SheetRow row = next.get();
-              if (!(rules.check(row.number(), row.cells()) instanceof RowRules.Result.Valid v)) {
-                throw new IllegalStateException("Row " + row.number() + " changed after its check");
-              }
-              copy.row(values(v.row(), personIds[copied], memberIds[copied]));
-              copied++;
-              if (copied % PROGRESS_EVERY == 0) {
-                status(
-                    job.id(),
-                    MemberImportStatus.WRITING,
-                    scan.rows(),
-                    scan.rows(),
-                    60 + (int) (25L * copied / scan.rows()),
-                    copied);
-              }
-            }
-          }
-          copy.finish();
-          long copiedAt = System.nanoTime();
-          log.info("Member import {}: {} rows read, checked and copied", job.id(), copied);
-          status(job.id(), MemberImportStatus.WRITING, scan.rows(), scan.rows(), 88, copied);
-          // The unique ID number index spans every scope: a person registered where the uploader
-          // cannot see is found here, as the row that was not inserted.
-          int persons =
-              jdbc.sql(
-                      """
-                      insert into person (id, name, gender, ethnicity, birth_date, id_number_cipher,
-                        id_number_index, id_number_masked, phone_cipher, phone_masked, education,
-                        occupation, category, new_employment_group, scope_path, created_at, updated_at)
-                      select person_id, name, gender, ethnicity, birth_date, id_number_cipher,
-                        id_number_index, id_number_masked, phone_cipher, phone_masked, education,
-                        occupation, category, new_employment_group, scope_path, :now, :now
-                      from member_import_rows order by row_no
-                      on conflict (id_number_index) do nothing
-                      """)
-                  .param("now", now)
-                  .update();
-          log.info("Member import {}: persons inserted in {} ms", job.id(), millis(copiedAt));
-          if (persons < copied) {
-            SortedMap<Integer, List<CellError>> taken = new TreeMap<>();
-            jdbc.sql(
-                    "select row_no, id_number_masked from member_import_rows r"
-                        + " where not exists (select 1 from person p where p.id = r.person_id)")
-                .query(
-                    rs -> {
-                      int row = rs.getInt(1);
-                      taken.put(
-                          row,
-                          List.of(
-                              CellError.of(
-                                  row,
-                                  MemberColumn.ID_NUMBER,
-                                  "member-import.invalid.registered-elsewhere",
-                                  rs.getString(2))));
-                    });
-            throw new TakenElsewhere(taken);
-          }
-          jdbc.sql(
-                  """
-                  insert into member (id, person_id, organization_id, scope_path, org_path, name, gender,
-                    ethnicity, birth_date, id_number_index, id_number_masked, education, category,
-                    new_employment_group, stage, status, joined_on, full_on, dues_category, created_at,
-                    updated_at)
-                  select member_id, person_id, organization_id, scope_path, org_path, name, gender,
-                    ethnicity, birth_date, id_number_index, id_number_masked, education, category,
-                    new_employment_group, stage, 'NORMAL', joined_on, full_on, dues_category, :now, :now
-                  from member_import_rows order by row_no
-                  """)
-              .param("now", now)
-              .update();
-          jdbc.sql(
-                  """
-                  insert into member_event (member_id, kind, effective_on, organization_id, scope_path,
-                    recorded_by, recorded_at)
-                  select member_id, 'JOINED', joined_on, organization_id, scope_path, :by, :now
-                  from member_import_rows
-                  union all
-                  select member_id, 'CONVERTED', full_on, organization_id, scope_path, :by, :now
-                  from member_import_rows where full_on is not null
-                  """)
-              .param("by", job.uploadedBy())
-              .param("now", now)
-              .update();
-          log.info(
-              "Member import {}: members and events inserted in {} ms", job.id(), millis(copiedAt));
-          jdbc.sql(
-                  """
-                  update member_import_job set status = 'DONE', total_rows = :rows, checked_rows = :rows,
-                    written_rows = :rows, progress = 100, finished_at = :now where id = :id
-                  """)
-              .param("rows", copied)
-              .param("now", OffsetDateTime.now(clock))
-              .param("id", job.id())
-              .update();
-          events.publishEvent(
-              new RecordChanged(
-                  "member-import",
-                  Long.toString(job.id()),
-                  "import",
-                  job.scopePath(),
-                  Map.of(
-                      "file", new RecordChanged.Change(null, job.fileName()),
-                      "members", new RecordChanged.Change(null, Integer.toString(copied)))));
-        });
-  }
-
-  /** Ids for {@code count} new rows, taken from the sequence in one statement. */
-  private long[] ids(String sequence, int count) {
-    long[] ids = new long[count];
-    int[] i = {0};
-    jdbc.sql("select nextval(cast(? as regclass)) from generate_series(1, ?)")
-        .params(sequence, count)
-        .query(
-            rs -> {
-              ids[i[0]++] = rs.getLong(1);
-            });
-    return ids;
-  }
-
-  /** The values of one row for the COPY, in the order of {@link #ROW_COLUMNS}. */
-  private @Nullable Object[] values(ImportRow r, long personId, long memberId) {
-    PersonFacts p = r.person();
-    String id = p.idNumber().value();
-    String phone = p.phone();
-    return new @Nullable Object[] {
-      r.row(),
-      personId,
-      memberId,
-      p.name(),
-      p.gender().name(),
-      p.ethnicity().code(),
-      p.birthDate(),
-      cipher.encrypt(id),
-      cipher.blindIndex(id),
-      p.idNumber().masked(),
-      phone == null ? null : cipher.encrypt(phone),
-      phone == null
-          ? null
-          : phone.length() < 7
-              ? "****"
-              : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4),
-      p.education().name(),
-      p.occupation(),
-      p.category().name(),
-      p.newEmploymentGroup() == null ? null : p.newEmploymentGroup().name(),
-      r.organization().id(),
-      r.organization().path().value(),
-      r.organization().treePath().value(),
-      r.stage().name(),
-      r.joinedOn(),
-      r.fullOn(),
-      duesCategory(p.category())
-    };
-  }
-
-  /** How dues are computed follows from the occupation (2008 dues regulation, art. 5 and 6). */
-  private static String duesCategory(OccupationCategory category) {
-    return switch (category) {
-      case RETIRED -> "RETIRED";
-      case FARMER -> "FARMER";
-      case STUDENT -> "STUDENT";
-      default -> "SALARIED";
-    };
-  }
-
   /** Writes the error workbook and records the refusal: nothing of the sheet was written. */
-  private void refuse(Job job, Path upload, Scan scan, SortedMap<Integer, List<CellError>> errors) {
+  private void refuse(Job job, Path upload, int rows, SortedMap<Integer, List<CellError>> errors) {
     Path target = files.errorWorkbook(job.id());
     try (OutputStream out = Files.newOutputStream(target)) {
       sheets.errorWorkbook(upload, out, job.locale(), errors);
@@ -585,9 +420,10 @@ public class MemberImportWorker {
           jdbc.sql(
                   """
                   update member_import_job set status = 'REFUSED', total_rows = ?, checked_rows = ?,
-                    error_count = ?, error_workbook = true, progress = 100, finished_at = ? where id = ?
+                    written_rows = 0, error_count = ?, error_workbook = true, progress = 100,
+                    finished_at = ? where id = ?
                   """)
-              .params(scan.rows(), scan.rows(), count, OffsetDateTime.now(clock), job.id())
+              .params(rows, rows, count, OffsetDateTime.now(clock), job.id())
               .update();
         });
   }
@@ -602,7 +438,7 @@ public class MemberImportWorker {
             jdbc.sql(
                     """
                     update member_import_job set status = 'FAILED', failure_key = ?, failure_args = ?,
-                      progress = 100, finished_at = ? where id = ?
+                      written_rows = 0, progress = 100, finished_at = ? where id = ?
                     """)
                 .params(messageKey, args, OffsetDateTime.now(clock), jobId)
                 .update());
@@ -620,7 +456,8 @@ public class MemberImportWorker {
             jdbc.sql(
                     """
                     update member_import_job set status = ?, total_rows = ?, checked_rows = ?,
-                      written_rows = ?, progress = ?, started_at = coalesce(started_at, ?) where id = ?
+                      written_rows = ?, progress = ?, started_at = coalesce(started_at, ?)
+                    where id = ? and status not in ('DONE', 'REFUSED', 'FAILED')
                     """)
                 .params(
                     status.name(),
