@@ -95,6 +95,35 @@ public class Organizations {
     return names;
   }
 
+  /** The paths (the scope they lie in) of the given organizations that the caller may see. */
+  @Transactional(readOnly = true)
+  public Map<Long, ScopePath> paths(java.util.Collection<Long> ids) {
+    Map<Long, ScopePath> paths = new HashMap<>();
+    if (ids.isEmpty()) {
+      return paths;
+    }
+    jdbc.sql("select id, path from organization where id in (:ids)")
+        .param("ids", List.copyOf(ids))
+        .query(
+            rs -> {
+              paths.put(rs.getLong(1), new ScopePath(rs.getString(2)));
+            });
+    return paths;
+  }
+
+  /**
+   * The highest organizations the caller may see, dissolved ones included: their subtrees together
+   * hold every organization (and every member) of the caller's scope.
+   */
+  @Transactional(readOnly = true)
+  public List<Long> scopeRootIds() {
+    return jdbc.sql(
+            "select o.id from organization o where o.parent_id is null or not exists"
+                + " (select 1 from organization p where p.id = o.parent_id) order by o.id")
+        .query(Long.class)
+        .list();
+  }
+
   /** An organization that may hold members, as the member register places them. */
   public record Holder(
       long id,
