@@ -118,29 +118,35 @@ public class MemberStatistics {
   }
 
   /**
-   * The members below an organization (or in the whole scope): the subtrees to read and the path.
+   * The members below an organization, or in the whole scope (organization null): the subtree of
+   * the tally, and the tree path for the members born in a split month. None: an organization the
+   * caller may not see.
    */
-  private record Target(List<Long> roots, @Nullable String treePath) {}
+  private record Target(@Nullable Long organization, @Nullable String treePath, boolean none) {}
 
   private Target target(@Nullable Long under) {
     if (under == null) {
-      return new Target(organizations.scopeRootIds(), null);
+      return new Target(null, null, false);
     }
     return organizations
         .find(under)
-        .map(o -> new Target(List.of(o.id()), o.treePath().value()))
-        .orElse(new Target(List.of(), "~"));
+        .map(o -> new Target(o.id(), o.treePath().value(), false))
+        .orElse(new Target(null, "~", true));
+  }
+
+  private Map<String, Map<String, Long>> figures(Target target, @Nullable String dimension) {
+    return target.none() ? Map.of() : tally.figures(target.organization(), dimension);
   }
 
   /**
    * The figures of the caller's scope or of the subtree of one organization, read from the member
-   * tally: the rows of the subtree's top organization (of each top organization of the scope), and
-   * for the age bands the months of birth, with the members born in a month that a band boundary
+   * tally (the rows of the organization, or of the region that is the caller's scope), and for the
+   * age bands from the months of birth, with the members born in a month that a band boundary
    * splits today counted one by one.
    */
   public Statistics of(@Nullable Long under) {
     Target target = target(under);
-    Map<String, Map<String, Long>> tally = this.tally.figures(target.roots());
+    Map<String, Map<String, Long>> tally = figures(target, null);
     Map<Dimension, Map<String, Long>> dims = new EnumMap<>(Dimension.class);
     for (Dimension d : Dimension.values()) {
       dims.put(d, new LinkedHashMap<>(tally.getOrDefault(d.name(), Map.of())));
@@ -168,14 +174,11 @@ public class MemberStatistics {
     if (d == Dimension.AGE_BAND) {
       AgeBand band = AgeBand.valueOf(filter.value());
       Map<String, Long> months =
-          tally
-              .figures(target.roots(), MemberTally.BIRTH_MONTH)
-              .getOrDefault(MemberTally.BIRTH_MONTH, Map.of());
+          figures(target, MemberTally.BIRTH_MONTH).getOrDefault(MemberTally.BIRTH_MONTH, Map.of());
       return OptionalLong.of(ageBands(target, months).getOrDefault(band.name(), 0L));
     }
     String dimension = d == null ? Dimension.STATUS.name() : d.name();
-    Map<String, Long> values =
-        tally.figures(target.roots(), dimension).getOrDefault(dimension, Map.of());
+    Map<String, Long> values = figures(target, dimension).getOrDefault(dimension, Map.of());
     if (d != null) {
       return OptionalLong.of(values.getOrDefault(filter.value(), 0L));
     }
@@ -218,29 +221,24 @@ public class MemberStatistics {
       }
     }
     if (!split.isEmpty()) {
-      StringBuilder sql = new StringBuilder("select birth_date, count(*) from member where");
-      sql.append(" status in ('NORMAL', 'LOST_CONTACT', 'STOPPED') and (false");
-      Map<String, Object> params = new LinkedHashMap<>();
-      for (int i = 0; i < split.size(); i++) {
-        sql.append(" or birth_date between :from").append(i).append(" and :to").append(i);
-        params.put("from" + i, split.get(i).atDay(1));
-        params.put("to" + i, split.get(i).atEndOfMonth());
-      }
-      sql.append(")");
-      if (target.treePath() != null) {
-        sql.append(" and starts_with(org_path, :under)");
-        params.put("under", target.treePath());
-      }
-      sql.append(" group by birth_date");
-      var spec = jdbc.sql(sql.toString());
-      for (var p : params.entrySet()) {
-        spec = spec.param(p.getKey(), p.getValue());
-      }
-      spec.query(
-          rs -> {
-            AgeBand b = band(rs.getObject(1, LocalDate.class), today);
-            bands.merge(b.name(), rs.getLong(2), Long::sum);
-          });
+      // One index-only range scan per split month (member_birth_current_idx).
+      String[] from = split.stream().map(m -> m.atDay(1).toString()).toArray(String[]::new);
+      String[] to = split.stream().map(m -> m.atEndOfMonth().toString()).toArray(String[]::new);
+      jdbc.sql(
+              "select m.birth_date, m.n from unnest(cast(:from as date[]), cast(:to as date[]))"
+                  + " r(f, t) cross join lateral (select birth_date, count(*) as n from member"
+                  + " where status in ('NORMAL', 'LOST_CONTACT', 'STOPPED')"
+                  + " and birth_date between r.f and r.t"
+                  + " and (cast(:under as text) is null or starts_with(org_path, cast(:under as text)))"
+                  + " group by birth_date) m")
+          .param("from", from)
+          .param("to", to)
+          .param("under", target.treePath())
+          .query(
+              rs -> {
+                AgeBand b = band(rs.getObject(1, LocalDate.class), today);
+                bands.merge(b.name(), rs.getLong(2), Long::sum);
+              });
     }
     bands.values().removeIf(n -> n == 0);
     return bands;

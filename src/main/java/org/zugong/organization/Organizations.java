@@ -111,19 +111,6 @@ public class Organizations {
     return paths;
   }
 
-  /**
-   * The highest organizations the caller may see, dissolved ones included: their subtrees together
-   * hold every organization (and every member) of the caller's scope.
-   */
-  @Transactional(readOnly = true)
-  public List<Long> scopeRootIds() {
-    return jdbc.sql(
-            "select o.id from organization o where o.parent_id is null or not exists"
-                + " (select 1 from organization p where p.id = o.parent_id) order by o.id")
-        .query(Long.class)
-        .list();
-  }
-
   /** An organization that may hold members, as the member register places them. */
   public record Holder(
       long id,

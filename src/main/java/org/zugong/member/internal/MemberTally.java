@@ -1,7 +1,6 @@
 package org.zugong.member.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,11 +19,12 @@ import org.zugong.platform.DataScope;
 import org.zugong.shared.ScopePath;
 
 /**
- * The member tally (V5_5__member_tally.sql): per organization, how many members its subtree holds
- * by status and, for current members, by every dimension of the statistics and by month of birth.
- * Triggers on the member table append each statement's net change; {@link #fold()} folds the
- * changes into one row per organization, dimension and value in the background. Reading adds both,
- * so a figure is exact at every moment, in the reader's transaction.
+ * The member tally (V5_5__member_tally.sql): per subtree (an organization with everything below it,
+ * or a region, the scope of an administrator), how many members it holds by status and, for current
+ * members, by every dimension of the statistics and by month of birth. Triggers on the member table
+ * append each statement's net change; {@link #fold()} folds the changes into one row per subtree,
+ * dimension and value in the background. Reading adds both, so a figure is exact at every moment,
+ * in the reader's transaction.
  */
 @Component
 public class MemberTally {
@@ -46,30 +46,32 @@ public class MemberTally {
   }
 
   /**
-   * The figures of the subtrees of the given organizations (which must not lie in one another), by
+   * The figures of the subtree of an organization, or (if null) of the caller's whole scope, by
    * dimension and value; values counting no member are left out. Runs in the caller's transaction.
    */
-  public Map<String, Map<String, Long>> figures(Collection<Long> organizationIds) {
-    return figures(organizationIds, null);
+  public Map<String, Map<String, Long>> figures(@Nullable Long organizationId) {
+    return figures(organizationId, null);
   }
 
-  /** The figures of one dimension (or of all, if null) of the given subtrees. */
+  /** The figures of one dimension (or of all, if null). */
   public Map<String, Map<String, Long>> figures(
-      Collection<Long> organizationIds, @Nullable String dimension) {
+      @Nullable Long organizationId, @Nullable String dimension) {
     Map<String, Map<String, Long>> figures = new HashMap<>();
-    if (organizationIds.isEmpty()) {
-      return figures;
-    }
+    // A scope is a region path, and a region's subtree is keyed by its path: the connection's own
+    // scope is the subtree of everything the caller may see.
+    String subtree = organizationId == null ? "app_scope()" : ":subtree";
     String which = dimension == null ? "" : " and dimension = :dimension";
     jdbc.sql(
             "select dimension, value, sum(members) from (select dimension, value, members"
-                + " from member_tally where organization_id in (:ids)"
+                + " from member_tally where subtree = "
+                + subtree
                 + which
                 + " union all select dimension, value, members from member_tally_change"
-                + " where organization_id in (:ids)"
+                + " where subtree = "
+                + subtree
                 + which
                 + ") t group by dimension, value having sum(members) <> 0")
-        .param("ids", List.copyOf(organizationIds))
+        .param("subtree", organizationId == null ? "" : "o" + organizationId)
         .param("dimension", dimension == null ? "" : dimension)
         .query(
             rs -> {
@@ -117,56 +119,65 @@ public class MemberTally {
     if (!Boolean.TRUE.equals(locked)) {
       return 0;
     }
-    record Sum(long organizationId, String dimension, String value, long members) {}
+    record Sum(String subtree, String dimension, String value, long members) {}
     int[] rows = {0};
     List<Sum> sums = new ArrayList<>();
     jdbc.sql(
             "with moved as (delete from member_tally_change where id in"
                 + " (select id from member_tally_change order by id limit :batch)"
-                + " returning organization_id, dimension, value, members)"
-                + " select organization_id, dimension, value, sum(members), count(*) from moved"
-                + " group by organization_id, dimension, value"
-                + " order by organization_id, dimension, value")
+                + " returning subtree, dimension, value, members)"
+                + " select subtree, dimension, value, sum(members), count(*) from moved"
+                + " group by subtree, dimension, value order by subtree, dimension, value")
         .param("batch", FOLD_BATCH)
         .query(
             rs -> {
               rows[0] += rs.getInt(5);
               if (rs.getLong(4) != 0) {
-                sums.add(new Sum(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                sums.add(new Sum(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
               }
             });
     if (sums.isEmpty()) {
       return rows[0];
     }
+    // An organization's rows lie in its path; a region's (a key that is a path) in the region.
     Set<Long> ids = new HashSet<>();
-    sums.forEach(s -> ids.add(s.organizationId()));
+    sums.forEach(
+        s -> {
+          if (!s.subtree().startsWith("/")) {
+            ids.add(Long.parseLong(s.subtree().substring(1)));
+          }
+        });
     Map<Long, ScopePath> paths = organizations.paths(ids);
     int n = sums.size();
-    Long[] orgIds = new Long[n];
+    String[] subtrees = new String[n];
     String[] scopes = new String[n];
     String[] dimensions = new String[n];
     String[] values = new String[n];
     Long[] members = new Long[n];
     for (int i = 0; i < n; i++) {
       Sum s = sums.get(i);
-      ScopePath path = paths.get(s.organizationId());
-      if (path == null) {
-        throw new IllegalStateException("No organization " + s.organizationId() + " for the tally");
+      String scope = s.subtree();
+      if (!scope.startsWith("/")) {
+        ScopePath path = paths.get(Long.parseLong(scope.substring(1)));
+        if (path == null) {
+          throw new IllegalStateException("No organization " + scope + " for the member tally");
+        }
+        scope = path.value();
       }
-      orgIds[i] = s.organizationId();
-      scopes[i] = path.value();
+      subtrees[i] = s.subtree();
+      scopes[i] = scope;
       dimensions[i] = s.dimension();
       values[i] = s.value();
       members[i] = s.members();
     }
     jdbc.sql(
-            "insert into member_tally (organization_id, scope_path, dimension, value, members)"
-                + " select * from unnest(cast(:ids as bigint[]), cast(:scopes as text[]),"
+            "insert into member_tally (subtree, scope_path, dimension, value, members)"
+                + " select * from unnest(cast(:subtrees as text[]), cast(:scopes as text[]),"
                 + " cast(:dimensions as text[]), cast(:values as text[]), cast(:members as bigint[]))"
-                + " on conflict (organization_id, dimension, value) do update"
+                + " on conflict (subtree, dimension, value) do update"
                 + " set members = member_tally.members + excluded.members,"
                 + " scope_path = excluded.scope_path")
-        .param("ids", orgIds)
+        .param("subtrees", subtrees)
         .param("scopes", scopes)
         .param("dimensions", dimensions)
         .param("values", values)
