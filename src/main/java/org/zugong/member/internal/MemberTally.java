@@ -100,11 +100,18 @@ public class MemberTally {
    * each in a transaction of its own. Returns the number of change rows folded.
    */
   public long fold() {
+    long started = System.nanoTime();
     long folded = 0;
     while (true) {
       Integer n = DataScope.asSystem(() -> tx.execute(status -> foldBatch()));
       folded += n == null ? 0 : n;
       if (n == null || n < FOLD_BATCH) {
+        if (folded > 0) {
+          log.info(
+              "Folded {} member tally changes in {} ms",
+              folded,
+              (System.nanoTime() - started) / 1_000_000);
+        }
         return folded;
       }
     }
