@@ -105,6 +105,9 @@ public class MemberTally {
     while (true) {
       Integer n = DataScope.asSystem(() -> tx.execute(status -> foldBatch()));
       folded += n == null ? 0 : n;
+      if (n != null && n == FOLD_BATCH) {
+        log.info("Folded {} member tally changes, more to come", folded);
+      }
       if (n == null || n < FOLD_BATCH) {
         if (folded > 0) {
           log.info(
