@@ -79,9 +79,7 @@ create function member_tally_append_sql(source text) returns text
   language sql immutable
   as $fn$
   select format($sql$
-    insert into member_tally_change (subtree, scope_path, dimension, value, members)
-    select a.subtree, min(f.scope_path), f.dimension, f.value, sum(f.n)
-    from (
+    with f as materialized (
       select c.org_path, member_tally_region(c.scope_path) as region, min(c.scope_path) as scope_path,
         d.dimension, d.value, sum(c.sign) as n
       from (%s) c
@@ -101,9 +99,17 @@ create function member_tally_append_sql(source text) returns text
       ) d(dimension, value)
       where d.value is not null
       group by c.org_path, member_tally_region(c.scope_path), d.dimension, d.value
-    ) f
-    cross join lateral member_tally_subtrees(f.org_path, f.region) a(subtree)
-    group by 1, 3, 4
+    ),
+    -- The subtrees of each organization and region once, not of each of their values.
+    a as (
+      select p.org_path, p.region, t.subtree
+      from (select distinct org_path, region from f) p
+      cross join lateral member_tally_subtrees(p.org_path, p.region) t(subtree)
+    )
+    insert into member_tally_change (subtree, scope_path, dimension, value, members)
+    select a.subtree, min(f.scope_path), f.dimension, f.value, sum(f.n)
+    from f join a on a.org_path = f.org_path and a.region = f.region
+    group by a.subtree, f.dimension, f.value
     having sum(f.n) <> 0
   $sql$, source)
 $fn$;
