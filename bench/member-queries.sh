@@ -22,7 +22,16 @@ until curl -sf "http://127.0.0.1:$port/demo-status" | grep -q '"DONE"'; do
   if ! kill -0 $pid 2>/dev/null; then tail -40 "$dir/app.log"; exit 1; fi
 done
 echo "demo data with $members members loaded in $(( $(date +%s) - start )) s"
+# The member tally folds the changes the load appended in the background (a line per batch of
+# 50,000): wait until it has been quiet for 15 s.
+folds=-1
+until [ "$folds" = "$(grep -c 'Folded .* member tally changes' "$dir/app.log")" ]; do
+  folds=$(grep -c 'Folded .* member tally changes' "$dir/app.log")
+  sleep 15
+done
+echo "member tally folded $(( $(date +%s) - start )) s after the start"
 grep -E "Demo data part|Demo data loaded" "$dir/app.log" | sed 's/.*DemoDataLoader *: //'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for user in city_admin haishu_admin; do
   echo "== as $user"
   out=$("$JAVA_HOME/bin/java" bench/MemberQueryBench.java "http://127.0.0.1:$port" "$user" Zugong@2022 "$requests")

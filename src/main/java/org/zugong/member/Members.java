@@ -53,6 +53,7 @@ public class Members {
   private final JdbcClient jdbc;
   private final Persons persons;
   private final Organizations organizations;
+  private final MemberStatistics statistics;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -60,19 +61,31 @@ public class Members {
       JdbcClient jdbc,
       Persons persons,
       Organizations organizations,
+      MemberStatistics statistics,
       ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.persons = persons;
     this.organizations = organizations;
+    this.statistics = statistics;
     this.events = events;
     this.clock = clock;
   }
 
-  /** A page of members. */
-  public record Page(List<MemberView> rows, int page, int size, long total) {
+  /** A list with text counts at most this many members: a common surname would count for long. */
+  public static final int COUNT_LIMIT = 10_000;
+
+  /**
+   * A page of members. {@code total} is exact unless {@code atLeast}: a search by text that matches
+   * more than {@link #COUNT_LIMIT} members says so instead of counting them all.
+   */
+  public record Page(List<MemberView> rows, int page, int size, long total, boolean atLeast) {
     public int pages() {
       return (int) Math.max(1, (total + size - 1) / size);
+    }
+
+    public boolean hasNext() {
+      return atLeast ? rows.size() == size : page + 1 < pages();
     }
   }
 
@@ -147,12 +160,28 @@ public class Members {
     return new Where(sql.toString(), params, order);
   }
 
+  /**
+   * A page of a list. Without text, the total is the figure of the statistics (from the member
+   * tally); a search counts its matches up to {@link #COUNT_LIMIT} and no further.
+   */
   @Transactional(readOnly = true)
   public Page page(MemberFilter filter, int page, int size) {
     Where w = where(filter);
-    var count = jdbc.sql("select count(*) from member m" + w.sql());
-    w.params().forEach(count::param);
-    long total = count.query(Long.class).single();
+    java.util.OptionalLong figure = statistics.count(filter.under(), filter);
+    long total;
+    boolean atLeast = false;
+    if (figure.isPresent()) {
+      total = figure.getAsLong();
+    } else {
+      var count =
+          jdbc.sql("select count(*) from (select 1 from member m" + w.sql() + " limit :limit) t");
+      w.params().forEach(count::param);
+      total = count.param("limit", COUNT_LIMIT + 1).query(Long.class).single();
+      if (total > COUNT_LIMIT) {
+        total = COUNT_LIMIT;
+        atLeast = true;
+      }
+    }
     var rows =
         jdbc.sql(
             "select "
@@ -164,7 +193,7 @@ public class Members {
     w.params().forEach(rows::param);
     List<Row> list =
         rows.param("size", size).param("offset", (long) page * size).query(Members::row).list();
-    return new Page(views(list), page, size, total);
+    return new Page(views(list), page, size, total, atLeast);
   }
 
   /** Every member of a filter, in order, for export. */

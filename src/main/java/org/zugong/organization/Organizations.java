@@ -95,6 +95,22 @@ public class Organizations {
     return names;
   }
 
+  /** The paths (the scope they lie in) of the given organizations that the caller may see. */
+  @Transactional(readOnly = true)
+  public Map<Long, ScopePath> paths(java.util.Collection<Long> ids) {
+    Map<Long, ScopePath> paths = new HashMap<>();
+    if (ids.isEmpty()) {
+      return paths;
+    }
+    jdbc.sql("select id, path from organization where id in (:ids)")
+        .param("ids", List.copyOf(ids))
+        .query(
+            rs -> {
+              paths.put(rs.getLong(1), new ScopePath(rs.getString(2)));
+            });
+    return paths;
+  }
+
   /** An organization that may hold members, as the member register places them. */
   public record Holder(
       long id,

@@ -32,7 +32,10 @@ class MemberListeners implements DissolutionCheck {
 
   @EventListener
   void on(OrganizationMoved e) {
-    for (String table : java.util.List.of("member", "member_event")) {
+    // The member update below changes the tally itself (its trigger); the tally rows keep the
+    // paths of their organizations and members, which move here like the members'.
+    for (String table :
+        java.util.List.of("member", "member_event", "member_tally", "member_tally_change")) {
       jdbc.sql(
               "update "
                   + table
