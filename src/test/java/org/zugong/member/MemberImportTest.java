@@ -41,6 +41,7 @@ class MemberImportTest extends ZugongTest {
 
   @Autowired MemberImports imports;
   @Autowired Members members;
+  @Autowired MemberStatistics statistics;
   @Autowired Organizations organizations;
   @Autowired Persons persons;
   @Autowired UserDetailsService users;
@@ -233,6 +234,10 @@ class MemberImportTest extends ZugongTest {
         .containsExactly("JOINED", "CONVERTED");
     assertThat(members.page(MemberFilter.of("千人导入", branches.get(0).id()), 0, 1).total())
         .isEqualTo(334);
+    // The import adds the tally of its members once, at its end: the statistics agree.
+    assertThat(statistics.of(null)).isEqualTo(statistics.ofMemberRows(null));
+    assertThat(statistics.of(branches.get(0).id()))
+        .isEqualTo(statistics.ofMemberRows(branches.get(0).id()));
     // One audit record for the import, with the number of members.
     List<String> audit =
         DataScope.asSystem(

@@ -297,6 +297,12 @@ final class MemberImportWriter {
     lap = System.nanoTime();
     // Each chunk's events are checked against its members as they are inserted, not all at commit.
     jdbc.sql("set constraints all immediate").update();
+    // The tally of the members is added once, when every row is written (done()).
+    jdbc.sql("select set_config('zugong.member_tally_deferred', 'on', true)")
+        .query(String.class)
+        .single();
+    jdbc.sql("create temp table member_import_ids (member_id bigint not null) on commit drop")
+        .update();
     jdbc.sql(
             """
             create temp table member_import_rows (
@@ -432,6 +438,7 @@ final class MemberImportWriter {
             """)
         .param("now", now)
         .update();
+    jdbc.sql("insert into member_import_ids select member_id from member_import_rows").update();
     lap(Step.MEMBERS);
     jdbc.sql(
             """
@@ -456,6 +463,10 @@ final class MemberImportWriter {
   /** Every row is written: the job is done in the same transaction, with its audit record. */
   private void done() {
     int rows = written.get();
+    jdbc.sql("select set_config('zugong.member_tally_deferred', 'off', true)")
+        .query(String.class)
+        .single();
+    jdbc.sql("select member_tally_add_inserted('member_import_ids')").query((rs, n) -> 0).list();
     jdbc.sql(
             """
             update member_import_job set status = 'DONE', total_rows = :rows, checked_rows = :rows,
