@@ -49,12 +49,23 @@ public class OrganizationOffices {
       @Nullable String duty,
       LocalDate from,
       @Nullable LocalDate until,
-      @Nullable String endReason) {
+      @Nullable String endReason,
+      boolean holderEligible) {
 
     public boolean open() {
       return until == null;
     }
+
+    /** An open term whose holder has since left the subtree or good standing: to be ended. */
+    public boolean toEnd() {
+      return open() && !holderEligible;
+    }
   }
+
+  /** Whether the holder is still a member in good standing of the organization's subtree. */
+  private static final String ELIGIBLE =
+      "(m.status = 'NORMAL' and starts_with(m.org_path, (select g.tree_path from organization g"
+          + " where g.id = o.organization_id))) as eligible";
 
   private final JdbcClient jdbc;
   private final Organizations organizations;
@@ -75,11 +86,12 @@ public class OrganizationOffices {
     organization(organizationId);
     return jdbc.sql(
             """
-            select o.*, m.name from member_office o join member m on m.id = o.member_id
+            select o.*, m.name, %s from member_office o join member m on m.id = o.member_id
             where o.organization_id = ?
             order by o.until_on is not null, o.until_on desc nulls first,
               case o.post when 'SECRETARY' then 0 when 'DEPUTY_SECRETARY' then 1 else 2 end, o.from_on, o.id
-            """)
+            """
+                .formatted(ELIGIBLE))
         .param(organizationId)
         .query((rs, n) -> office(rs))
         .list();
@@ -89,7 +101,9 @@ public class OrganizationOffices {
   @Transactional(readOnly = true)
   public List<Office> heldBy(long memberId) {
     return jdbc.sql(
-            "select o.*, m.name from member_office o join member m on m.id = o.member_id"
+            "select o.*, m.name, "
+                + ELIGIBLE
+                + " from member_office o join member m on m.id = o.member_id"
                 + " where o.member_id = ? order by o.from_on desc, o.id desc")
         .param(memberId)
         .query((rs, n) -> office(rs))
@@ -99,7 +113,9 @@ public class OrganizationOffices {
   @Transactional(readOnly = true)
   public Optional<Office> find(long officeId) {
     return jdbc.sql(
-            "select o.*, m.name from member_office o join member m on m.id = o.member_id"
+            "select o.*, m.name, "
+                + ELIGIBLE
+                + " from member_office o join member m on m.id = o.member_id"
                 + " where o.id = ?")
         .param(officeId)
         .query((rs, n) -> office(rs))
@@ -258,7 +274,8 @@ public class OrganizationOffices {
         rs.getString("duty"),
         rs.getObject("from_on", LocalDate.class),
         rs.getObject("until_on", LocalDate.class),
-        rs.getString("end_reason"));
+        rs.getString("end_reason"),
+        rs.getBoolean("eligible"));
   }
 
   private static String actor() {

@@ -75,11 +75,39 @@ public abstract class ZugongTest {
 
   private static Path createDataDir() {
     try {
-      Path dir = Files.createTempDirectory("zugong-test-");
-      dir.toFile().deleteOnExit();
-      return dir;
+      removeStaleDataDirs();
+      return Files.createTempDirectory("zugong-test-");
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The data folders of earlier test runs (about 800 MB each) whose PostgreSQL no longer runs: the
+   * server is stopped when the JVM ends, after any hook could delete its folder, so the next run
+   * deletes it.
+   */
+  private static void removeStaleDataDirs() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (var dirs = Files.newDirectoryStream(tmp, "zugong-test-*")) {
+      for (Path dir : dirs) {
+        Path pid = dir.resolve("pgdata").resolve("postmaster.pid");
+        boolean running = false;
+        if (Files.exists(pid)) {
+          String first = Files.readAllLines(pid).stream().findFirst().orElse("").strip();
+          running =
+              !first.isEmpty()
+                  && first.chars().allMatch(Character::isDigit)
+                  && ProcessHandle.of(Long.parseLong(first))
+                      .map(ProcessHandle::isAlive)
+                      .orElse(false);
+        }
+        boolean old =
+            Files.getLastModifiedTime(dir).toMillis() < System.currentTimeMillis() - 10 * 60_000;
+        if (!running && old) {
+          org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        }
+      }
     }
   }
 }
