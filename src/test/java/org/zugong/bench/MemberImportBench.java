@@ -65,7 +65,8 @@ public final class MemberImportBench {
     try {
       run(app, dir, rows);
     } finally {
-      app.close();
+      app.close(); // stops the embedded PostgreSQL; its folder can go
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     }
   }
 
