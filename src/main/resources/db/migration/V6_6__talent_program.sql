@@ -122,8 +122,11 @@ create table talent_liaison_visit (
 
 alter table talent_program_call enable row level security;
 alter table talent_program_call force row level security;
+-- A call is read by everyone at or below its node (a district follows its applicants to the city's
+-- call) and written only at or above it.
 create policy talent_program_call_in_scope on talent_program_call
-  using (in_scope(scope_path)) with check (in_scope(scope_path));
+  using (in_scope(scope_path) or starts_with(app_scope(), scope_path))
+  with check (in_scope(scope_path));
 
 alter table talent_expert enable row level security;
 alter table talent_expert force row level security;
