@@ -57,7 +57,10 @@ class TalentHousingTest extends ZugongTest {
         .extracting(TalentHousing.Waiting::id)
         .containsExactly(earlierB, laterB, laterC);
     long first = unit(region, region + "-1");
-    assertThat(housing.allocate(first)).get().extracting(TalentHousing.Waiting::id).isEqualTo(earlierB);
+    assertThat(housing.allocate(first))
+        .get()
+        .extracting(TalentHousing.Waiting::id)
+        .isEqualTo(earlierB);
     assertThatThrownBy(() -> housing.allocate(first))
         .isInstanceOf(InvalidValueException.class)
         .hasFieldOrPropertyWithValue("messageKey", "talent.housing.invalid.allocated");
