@@ -3,11 +3,17 @@ package org.zugong.talent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zugong.platform.DataScope;
+import org.zugong.platform.Indicator;
+import org.zugong.platform.IndicatorQuery;
+import org.zugong.platform.IndicatorRecords;
+import org.zugong.review.Indicators;
 import org.zugong.shared.InvalidValueException;
+import org.zugong.shared.ScopePath;
 import org.zugong.support.DemoAccounts;
 import org.zugong.support.ZugongTest;
 
@@ -16,6 +22,7 @@ class TalentHousingTest extends ZugongTest {
 
   @Autowired TalentHousing housing;
   @Autowired TalentMap map;
+  @Autowired Indicators indicators;
 
   static final String HAISHU = "/330200/330203/";
 
@@ -39,7 +46,7 @@ class TalentHousingTest extends ZugongTest {
         () ->
             jdbc.sql(
                     "insert into talent_housing_unit (project, unit_no, region_code, area_m2,"
-                        + " built_on, scope_path) values ('测试公寓', ?, ?, 90, date '2022-06-01', ?)"
+                        + " built_on, scope_path) values ('测试公寓', ?, ?, 90, date '2025-06-01', ?)"
                         + " returning id")
                 .params(no, region, HAISHU)
                 .query(Long.class)
@@ -73,6 +80,31 @@ class TalentHousingTest extends ZugongTest {
         .extracting(TalentHousing.Waiting::id)
         .isEqualTo(laterC);
     assertThat(housing.allocate(unit(region, region + "-4"))).isEmpty();
+  }
+
+  /** Units of the test are built in 2025, away from the demo year the review reproduces. */
+  @Test
+  void theHousingFigureSumsTheUnitsItListsAndFollowsTheirRecords() {
+    actAs(DemoAccounts.HAISHU_ADMIN);
+    Indicator area = indicators.find("talent.housing_area_m2").orElseThrow();
+    IndicatorQuery city2022 = IndicatorQuery.year(new ScopePath("/330200/"), 2022);
+    actAs(DemoAccounts.CITY_ADMIN);
+    assertThat(area.value(city2022)).isEqualByComparingTo("221000");
+    IndicatorRecords records = area.records(city2022, 0, 5);
+    long units =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select count(*) from talent_housing_unit where built_on between"
+                            + " date '2022-01-01' and date '2022-12-31'")
+                    .query(Long.class)
+                    .single());
+    assertThat(records.total()).isEqualTo(units);
+    actAs(DemoAccounts.HAISHU_ADMIN);
+    IndicatorQuery haishu2025 = IndicatorQuery.year(new ScopePath(HAISHU), 2025);
+    BigDecimal before = area.value(haishu2025);
+    unit("330203", "F" + System.nanoTime() % 1_000_000);
+    assertThat(area.value(haishu2025)).isEqualByComparingTo(before.add(new BigDecimal("90")));
   }
 
   @Test
