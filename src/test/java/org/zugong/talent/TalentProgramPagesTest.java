@@ -50,6 +50,26 @@ class TalentProgramPagesTest extends ZugongTest {
   }
 
   @Test
+  void anInstitutionsOfficerSeesOnlyItsOwnApplicants() {
+    WebClient officer = signedIn(DemoAccounts.INSTITUTION_OFFICER);
+    HttpResponse<String> api = officer.get("/api/v1/talent-programs?size=200");
+    assertThat(api.statusCode()).isEqualTo(200);
+    long own =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select count(*) from talent_program_application a join talent t"
+                            + " on t.id = a.talent_id where t.institution_code = 'i-nbu'")
+                    .query(Long.class)
+                    .single());
+    assertThat(own).isPositive();
+    assertThat(api.body()).contains("\"total\":" + own);
+    long other = haishuApplication("REJECTED");
+    assertThat(officer.get("/api/v1/talent-programs/" + other).statusCode()).isEqualTo(404);
+    assertThat(officer.get("/talent-programs/" + other).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void theThinkTankHousingFinanceAndMapPagesShowTheirRecords() {
     WebClient city = signedIn(DemoAccounts.CITY_ADMIN);
     assertThat(city.get("/talent-programs/think-tank").body()).contains("id=\"think-tank\"");
