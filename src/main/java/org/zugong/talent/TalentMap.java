@@ -1,16 +1,14 @@
 package org.zugong.talent;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The talent map (人才地图): demand that employers post against the supply of certified talents, by
- * industry and by district, on a day; and Golden Phoenix (金凤凰) finance requests.
+ * industry and by district, on a day.
  */
 @Service
 @Transactional(readOnly = true)
@@ -18,19 +16,6 @@ public class TalentMap {
 
   /** Demand (open positions) and supply (certified talents) of one industry in one district. */
   public record Cell(String regionCode, String industry, long demand, long supply) {}
-
-  public record FinanceRequest(
-      long id,
-      long talentId,
-      String talentName,
-      String kind,
-      BigDecimal amountYuan,
-      String institution,
-      String status,
-      LocalDate submittedOn,
-      @Nullable LocalDate decidedOn) {}
-
-  public record FinanceSummary(String kind, String status, long requests, BigDecimal amountYuan) {}
 
   private final JdbcClient jdbc;
 
@@ -63,43 +48,6 @@ public class TalentMap {
                     rs.getString("industry"),
                     rs.getLong("demand"),
                     rs.getLong("supply")))
-        .list();
-  }
-
-  public List<FinanceSummary> financeSummary() {
-    return jdbc.sql(
-            "select kind, status, count(*) as n, sum(amount_yuan) as amount"
-                + " from talent_finance_request group by kind, status order by kind, status")
-        .query(
-            (rs, n) ->
-                new FinanceSummary(
-                    rs.getString("kind"),
-                    rs.getString("status"),
-                    rs.getLong("n"),
-                    rs.getBigDecimal("amount")))
-        .list();
-  }
-
-  public List<FinanceRequest> financeRequests(@Nullable String status, int limit) {
-    return jdbc.sql(
-            "select id, talent_id, talent_name, kind, amount_yuan, institution, status,"
-                + " submitted_on, decided_on from talent_finance_request"
-                + " where (cast(:status as text) is null or status = :status)"
-                + " order by submitted_on desc, id desc limit :limit")
-        .param("status", status)
-        .param("limit", limit)
-        .query(
-            (rs, n) ->
-                new FinanceRequest(
-                    rs.getLong("id"),
-                    rs.getLong("talent_id"),
-                    rs.getString("talent_name"),
-                    rs.getString("kind"),
-                    rs.getBigDecimal("amount_yuan"),
-                    rs.getString("institution"),
-                    rs.getString("status"),
-                    rs.getObject("submitted_on", LocalDate.class),
-                    rs.getObject("decided_on", LocalDate.class)))
         .list();
   }
 }

@@ -22,6 +22,7 @@ class TalentHousingTest extends ZugongTest {
 
   @Autowired TalentHousing housing;
   @Autowired TalentMap map;
+  @Autowired TalentFinance finance;
   @Autowired Indicators indicators;
 
   static final String HAISHU = "/330200/330203/";
@@ -105,6 +106,29 @@ class TalentHousingTest extends ZugongTest {
     BigDecimal before = area.value(haishu2025);
     unit("330203", "F" + System.nanoTime() % 1_000_000);
     assertThat(area.value(haishu2025)).isEqualByComparingTo(before.add(new BigDecimal("90")));
+  }
+
+  @Test
+  void aFinanceRequestIsApprovedOrRejectedOnceThenDisbursedOnlyWhenApproved() {
+    actAs(DemoAccounts.HAISHU_ADMIN);
+    long id =
+        jdbc.sql(
+                "insert into talent_finance_request (talent_id, talent_name, kind, amount_yuan,"
+                    + " institution, status, submitted_on, scope_path) select t.id, t.name, 'LOAN',"
+                    + " 500000, '宁波银行', 'SUBMITTED', date '2025-03-01', t.scope_path from talent t"
+                    + " where starts_with(t.scope_path, ?) order by t.id limit 1 returning id")
+            .param(HAISHU)
+            .query(Long.class)
+            .single();
+    assertThatThrownBy(() -> finance.decide(id, "DISBURSED"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasFieldOrPropertyWithValue("messageKey", "talent.finance.invalid.status");
+    finance.decide(id, "APPROVED");
+    assertThatThrownBy(() -> finance.decide(id, "REJECTED"))
+        .isInstanceOf(InvalidValueException.class);
+    finance.decide(id, "DISBURSED");
+    assertThat(finance.financeRequests("DISBURSED", 1000))
+        .anySatisfy(r -> assertThat(r.id()).isEqualTo(id));
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zugong.region.Regions;
 import org.zugong.shared.InvalidValueException;
+import org.zugong.talent.TalentFinance;
 import org.zugong.talent.TalentHousing;
 import org.zugong.talent.TalentMap;
 
@@ -30,14 +31,21 @@ class HousingController {
 
   private final TalentHousing housing;
   private final TalentMap map;
+  private final TalentFinance finance;
   private final Regions regions;
   private final MessageSource messages;
   private final Clock clock;
 
   HousingController(
-      TalentHousing housing, TalentMap map, Regions regions, MessageSource messages, Clock clock) {
+      TalentHousing housing,
+      TalentMap map,
+      TalentFinance finance,
+      Regions regions,
+      MessageSource messages,
+      Clock clock) {
     this.housing = housing;
     this.map = map;
+    this.finance = finance;
     this.regions = regions;
     this.messages = messages;
     this.clock = clock;
@@ -103,9 +111,29 @@ class HousingController {
 
   @GetMapping("/talent-finance")
   String finance(@RequestParam(required = false) @Nullable String status, Model model) {
-    model.addAttribute("summary", map.financeSummary());
-    model.addAttribute("requests", map.financeRequests(status, 100));
+    model.addAttribute("summary", finance.financeSummary());
+    model.addAttribute("requests", finance.financeRequests(status, 100));
+    model.addAttribute("status", status);
     return "talent/finance";
+  }
+
+  @PostMapping("/talent-finance/{id}/decision")
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  String decide(
+      @PathVariable long id,
+      @RequestParam String status,
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
+    try {
+      finance.decide(id, status);
+      response.setHeader("HX-Redirect", "/talent-finance");
+      model.addAttribute("error", null);
+    } catch (InvalidValueException e) {
+      model.addAttribute(
+          "error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+    return "talent/finance :: decision";
   }
 
   @GetMapping("/talent-map")
