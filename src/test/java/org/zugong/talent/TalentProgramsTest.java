@@ -173,6 +173,26 @@ class TalentProgramsTest extends ZugongTest {
   }
 
   @Test
+  void aLeaderIsAssignedToKeyTalentsOnlyAndVisitsAreKept() {
+    long key =
+        jdbc.sql(
+                "select id from talent where tier in ('A', 'B', 'C') and starts_with(scope_path,"
+                    + " '/330200/330203/') order by id limit 1")
+            .query(Long.class)
+            .single();
+    long liaison = programs.assignLiaison(key, "测试领导", "区委副书记");
+    programs.recordVisit(liaison, LocalDate.now().minusDays(1), "了解项目进展");
+    assertThat(programs.liaisons(10_000))
+        .filteredOn(l -> l.id() == liaison)
+        .singleElement()
+        .satisfies(l -> assertThat(l.visits()).hasSize(1));
+    long ordinary = freshTalent();
+    assertThatThrownBy(() -> programs.assignLiaison(ordinary, "测试领导", "区委副书记"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasFieldOrPropertyWithValue("messageKey", "talent.program.invalid.not-key-talent");
+  }
+
+  @Test
   void aTalentAppliesToACallOnce() {
     long talent = freshTalent();
     programs.apply(call, talent, Tier.E, null);

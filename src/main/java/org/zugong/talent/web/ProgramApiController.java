@@ -57,6 +57,32 @@ class ProgramApiController {
     return programs.thinkTank(LocalDate.now(clock));
   }
 
+  @GetMapping("/liaisons")
+  @Operation(summary = "Leaders assigned to key talents (专家联系服务), with their visits")
+  List<TalentPrograms.Liaison> liaisons(@RequestParam(defaultValue = "100") int size) {
+    return programs.liaisons(Math.clamp(size, 1, 500));
+  }
+
+  record NewLiaison(long talentId, String leaderName, String leaderPost) {}
+
+  @PostMapping("/liaisons")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  @Operation(summary = "Assign a leader to a key talent (tiers A to C)")
+  long assignLiaison(@RequestBody NewLiaison l) {
+    return programs.assignLiaison(l.talentId(), l.leaderName(), l.leaderPost());
+  }
+
+  record NewVisit(LocalDate visitedOn, String note) {}
+
+  @PostMapping("/liaisons/{liaisonId}/visits")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  @Operation(summary = "Record a leader's visit to the talent")
+  void recordVisit(@PathVariable long liaisonId, @RequestBody NewVisit v) {
+    programs.recordVisit(liaisonId, v.visitedOn(), v.note());
+  }
+
   @GetMapping("/{id}")
   @Operation(summary = "An application with its steps, expert scores and objections")
   TalentPrograms.Detail detail(@PathVariable long id) {
