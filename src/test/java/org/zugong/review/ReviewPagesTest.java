@@ -78,7 +78,11 @@ class ReviewPagesTest extends ZugongTest {
     WebClient haishu = signedIn(DemoAccounts.HAISHU_ADMIN);
     String page = haishu.get("/review?year=2022").body();
     assertThat(page)
-        .contains("id=\"section-FOUNDATION\"", "id=\"na-talent.housing_area_m2\"", "暂未提供");
+        .contains(
+            "id=\"section-FOUNDATION\"",
+            "id=\"na-training.party_school_classes\"",
+            "id=\"value-talent.housing_area_m2\"",
+            "暂未提供");
     Matcher link =
         Pattern.compile("id=\"value-member.count\" href=\"([^\"]+)\">\\s*<span>([0-9,]+)</span>")
             .matcher(page);

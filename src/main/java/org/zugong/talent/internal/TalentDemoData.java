@@ -76,6 +76,9 @@ class TalentDemoData implements DemoDataContributor {
     DISTRICTS.put("330282", 13);
   }
 
+  /** The day the three institutions were given self-management (demo: the review names 2022). */
+  static final LocalDate SELF_MANAGING_FROM = LocalDate.of(2022, 3, 20);
+
   /** The three institutions the review names (quota: demo). */
   record DemoInstitution(String code, String name, String region, int quota, String industry) {}
 
@@ -160,12 +163,25 @@ class TalentDemoData implements DemoDataContributor {
         demo.bulkCopy()
             .into(
                 "talent_institution",
-                List.of("code", "name", "credit_code", "region_code", "quota", "scope_path"));
+                List.of(
+                    "code",
+                    "name",
+                    "credit_code",
+                    "region_code",
+                    "quota",
+                    "self_managing_from",
+                    "scope_path"));
     for (DemoInstitution i : INSTITUTIONS) {
       ScopePath path = regions.pathOf(i.region()).orElseThrow().child(i.code());
       institutionPaths.put(i.code(), path);
       inst.row(
-          i.code(), i.name(), creditCode(r, "12", i.region()), i.region(), i.quota(), path.value());
+          i.code(),
+          i.name(),
+          creditCode(r, "12", i.region()),
+          i.region(),
+          i.quota(),
+          SELF_MANAGING_FROM,
+          path.value());
     }
     inst.finish();
 

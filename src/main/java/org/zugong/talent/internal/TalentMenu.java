@@ -40,6 +40,32 @@ class TalentMenu {
         Set.of(Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.TOWN_ADMIN, Role.INSTITUTION_OFFICER));
   }
 
+  private static final Set<Role> OFFICERS =
+      Set.of(Role.CITY_ADMIN, Role.DISTRICT_ADMIN, Role.TOWN_ADMIN, Role.INSTITUTION_OFFICER);
+
+  @Bean
+  MenuItem programsMenuItem() {
+    return new MenuItem(
+        "menu.section.talent", "menu.talent-programs", "/talent-programs", 230, OFFICERS);
+  }
+
+  @Bean
+  MenuItem housingMenuItem() {
+    return new MenuItem(
+        "menu.section.talent", "menu.talent-housing", "/talent-housing", 240, OFFICERS);
+  }
+
+  @Bean
+  MenuItem financeMenuItem() {
+    return new MenuItem(
+        "menu.section.talent", "menu.talent-finance", "/talent-finance", 250, OFFICERS);
+  }
+
+  @Bean
+  MenuItem mapMenuItem() {
+    return new MenuItem("menu.section.talent", "menu.talent-map", "/talent-map", 260, OFFICERS);
+  }
+
   @Component
   static class Figures implements HomeFigures {
     private final Talents talents;
