@@ -44,6 +44,7 @@ class SchemaConventionsTest extends ZugongTest {
             "mobile-members",
             "member-offices",
             "recruitments",
-            "talents");
+            "talents",
+            "benefit-runs");
   }
 }
