@@ -83,21 +83,34 @@ class BenefitRunController {
     return request.getHeader("HX-Request") != null ? "talent/run :: progress" : "talent/run";
   }
 
-  @PostMapping("/benefit-runs/{id}/{action:approve|publish|archive|resume}")
+  @PostMapping("/benefit-runs/{id}/approve")
   @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
-  String act(
-      @PathVariable long id,
-      @PathVariable String action,
-      RedirectAttributes redirect,
-      Locale locale) {
+  String approve(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    return act(id, () -> runs.approve(id), redirect, locale);
+  }
+
+  @PostMapping("/benefit-runs/{id}/publish")
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  String publish(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    return act(id, () -> runs.publish(id), redirect, locale);
+  }
+
+  @PostMapping("/benefit-runs/{id}/archive")
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  String archive(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    return act(id, () -> runs.archive(id), redirect, locale);
+  }
+
+  @PostMapping("/benefit-runs/{id}/resume")
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  String resume(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+    return act(id, () -> runs.resumeAsync(id), redirect, locale);
+  }
+
+  private String act(long id, Runnable action, RedirectAttributes redirect, Locale locale) {
     runs.find(id).orElseThrow(() -> new BenefitRunNotFoundException(id));
     try {
-      switch (action) {
-        case "approve" -> runs.approve(id);
-        case "publish" -> runs.publish(id);
-        case "archive" -> runs.archive(id);
-        default -> runs.resumeAsync(id);
-      }
+      action.run();
     } catch (InvalidValueException e) {
       redirect.addFlashAttribute("error", message(e, locale));
     }
