@@ -26,11 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zugong.platform.DataScope;
 import org.zugong.platform.ZugongPrincipal;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.RecordChanged;
 import org.zugong.shared.Role;
+import org.zugong.shared.ScopePath;
 import org.zugong.talent.rules.BenefitDecision;
+import org.zugong.talent.rules.CompiledRules;
 
 /**
  * 码上秒享: each talent's QR code opens, on a phone, the talent's tier, the benefits received and
@@ -48,6 +51,9 @@ public class InstantService {
   private final JdbcClient jdbc;
   private final Talents talents;
   private final Benefits benefits;
+  private final Policies policies;
+  private final java.util.concurrent.ConcurrentHashMap<String, CompiledRules> compiled =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final BenefitRuns runs;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -56,12 +62,14 @@ public class InstantService {
       JdbcClient jdbc,
       Talents talents,
       Benefits benefits,
+      Policies policies,
       BenefitRuns runs,
       ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.talents = talents;
     this.benefits = benefits;
+    this.policies = policies;
     this.runs = runs;
     this.events = events;
     this.clock = clock;
@@ -128,7 +136,7 @@ public class InstantService {
           .update();
     }
     LocalDate today = LocalDate.now(clock);
-    List<BenefitDecision> decisions = benefits.explain(id, today);
+    List<BenefitDecision> decisions = rules(today).explain(talents.facts(id), 0);
     List<BenefitDecision> granted =
         decisions.stream().filter(d -> d.outcome() == BenefitDecision.Outcome.GRANTED).toList();
     List<BenefitDecision> missing =
@@ -186,6 +194,33 @@ public class InstantService {
     events.publishEvent(
         new RecordChanged(
             "benefit_intent", Long.toString(intent), "confirm", t.scopePath().value(), changes));
+  }
+
+  /**
+   * The rules in force today as the caller sees them, compiled once per day, scope and state of the
+   * published policies (a publication changes the stamp): the page answers without reading and
+   * compiling every policy on each opening.
+   */
+  private CompiledRules rules(LocalDate date) {
+    ScopePath scope = DataScope.current();
+    String stamp =
+        jdbc.sql(
+                "select count(*) || ':' || coalesce(max(id), 0) || ':' ||"
+                    + " coalesce(max(effective_to)::text, '') || ':' ||"
+                    + " coalesce(max(published_at)::text, '') from talent_policy_version"
+                    + " where status = 'PUBLISHED'")
+            .query(String.class)
+            .single();
+    String key = date + "|" + (scope == null ? "" : scope.value()) + "|" + stamp;
+    CompiledRules cached = compiled.get(key);
+    if (cached == null) {
+      if (compiled.size() > 256) {
+        compiled.clear();
+      }
+      cached = policies.compiled(date);
+      compiled.put(key, cached);
+    }
+    return cached;
   }
 
   /** The QR code of a URL as a PNG image. */

@@ -46,7 +46,8 @@ public final class BenefitRunBench {
             "--zugong.demo.members=20000",
             "--zugong.talent.demo-talents=" + talents,
             "--server.port=0",
-            "--logging.level.root=WARN");
+            "--logging.level.root=WARN",
+            "--logging.level.org.zugong.talent.BenefitRuns=DEBUG");
     try {
       run(app, talents, requests, runs);
     } finally {

@@ -203,6 +203,9 @@ class InstantServiceTest extends ZugongTest {
       officer.waitFor(By.id("policy-published"));
 
       officer.open("/benefit-runs");
+      // The run covers 鄞州区, the district whose policy was edited.
+      new org.openqa.selenium.support.ui.Select(officer.waitFor(By.id("run-region")))
+          .selectByValue("330212");
       press(officer, By.cssSelector("#start-run button"));
       assertThat(officer.path()).startsWith("/benefit-runs/");
       // The progress card polls until the run is proposed, then offers approval.

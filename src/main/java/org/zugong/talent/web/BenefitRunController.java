@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.zugong.region.Region;
+import org.zugong.region.Regions;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.talent.BenefitRunNotFoundException;
 import org.zugong.talent.BenefitRuns;
@@ -34,17 +38,25 @@ class BenefitRunController {
   static final int PAGE_SIZE = 50;
 
   private final BenefitRuns runs;
+  private final Regions regions;
   private final MessageSource messages;
   private final Clock clock;
 
-  BenefitRunController(BenefitRuns runs, MessageSource messages, Clock clock) {
+  BenefitRunController(BenefitRuns runs, Regions regions, MessageSource messages, Clock clock) {
     this.runs = runs;
+    this.regions = regions;
     this.messages = messages;
     this.clock = clock;
   }
 
   @GetMapping("/benefit-runs")
   String list(Model model) {
+    List<Region> places = new ArrayList<>();
+    for (Region root : regions.roots()) {
+      places.add(root);
+      places.addAll(regions.children(root.code()));
+    }
+    model.addAttribute("places", places);
     model.addAttribute("runs", runs.list());
     model.addAttribute("today", LocalDate.now(clock));
     return "talent/runs";
@@ -55,10 +67,20 @@ class BenefitRunController {
   String start(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate date,
+      @RequestParam(required = false) @Nullable String region,
       RedirectAttributes redirect,
       Locale locale) {
     try {
-      long id = runs.start(date == null ? LocalDate.now(clock) : date);
+      LocalDate on = date == null ? LocalDate.now(clock) : date;
+      long id =
+          region == null || region.isBlank()
+              ? runs.start(on)
+              : runs.start(
+                  on,
+                  regions
+                      .pathOf(region)
+                      .orElseThrow(
+                          () -> new InvalidValueException("benefit.invalid.region", region)));
       return "redirect:/benefit-runs/" + id;
     } catch (InvalidValueException e) {
       redirect.addFlashAttribute("error", message(e, locale));
