@@ -61,7 +61,8 @@ class CockpitJourneyTest extends ZugongTest {
       WebElement figure = browser.waitFor(By.id("value-member.count"));
       String value = figure.findElement(By.tagName("span")).getText();
       ((JavascriptExecutor) browser.driver())
-          .executeScript("arguments[0].scrollIntoView({block: 'center'});", figure);
+          .executeScript(
+              "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", figure);
       browser.clickAndWaitForNewPage(By.id("value-member.count"));
       browser.waitFor(By.id("records"));
       assertThat(browser.driver().findElement(By.id("records-count")).getText())
