@@ -45,6 +45,7 @@ class SchemaConventionsTest extends ZugongTest {
             "member-offices",
             "recruitments",
             "talents",
-            "talent-programs");
+            "talent-programs",
+            "benefit-runs");
   }
 }

@@ -389,7 +389,12 @@ class TalentDemoData implements DemoDataContributor {
           }
         }
       }
-      if (yinzhouTalent == null && institution == null && district.equals("330212")) {
+      // The demo talent account: certified, with a bank account, so that 码上秒享 can be confirmed.
+      if (yinzhouTalent == null
+          && institution == null
+          && district.equals("330212")
+          && tier != null
+          && bank != null) {
         yinzhouTalent = scope;
       }
       talents.row(

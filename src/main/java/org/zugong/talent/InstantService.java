@@ -1,0 +1,253 @@
+package org.zugong.talent;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zugong.platform.DataScope;
+import org.zugong.platform.ZugongPrincipal;
+import org.zugong.shared.InvalidValueException;
+import org.zugong.shared.RecordChanged;
+import org.zugong.shared.Role;
+import org.zugong.shared.ScopePath;
+import org.zugong.talent.rules.BenefitDecision;
+import org.zugong.talent.rules.CompiledRules;
+
+/**
+ * 码上秒享: each talent's QR code opens, on a phone, the talent's tier, the benefits received and
+ * available with their amounts and reasons, and what is missing; one tap confirms the wish to
+ * receive them and the account (意愿确认). The token in the code is random (128 bits) and only names
+ * the talent: the page opens for someone signed in who sees the talent (the talent themself, or an
+ * officer above), never for the token alone. Every opening by the talent is recorded as a use.
+ */
+@Service
+@Transactional
+public class InstantService {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient jdbc;
+  private final Talents talents;
+  private final Benefits benefits;
+  private final Policies policies;
+  private final java.util.concurrent.ConcurrentHashMap<String, CompiledRules> compiled =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final BenefitRuns runs;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  InstantService(
+      JdbcClient jdbc,
+      Talents talents,
+      Benefits benefits,
+      Policies policies,
+      BenefitRuns runs,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.talents = talents;
+    this.benefits = benefits;
+    this.policies = policies;
+    this.runs = runs;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** What the page shows. */
+  public record View(
+      String token,
+      TalentView talent,
+      LocalDate date,
+      List<BenefitDecision> granted,
+      List<BenefitDecision> missing,
+      List<BenefitRuns.Grant> received,
+      long receivedAmount,
+      @Nullable OffsetDateTime confirmedAt) {}
+
+  /** A new random token: 16 bytes, URL-safe. */
+  public static String newToken() {
+    byte[] b = new byte[16];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /** The talent's token, made on first use. */
+  public String tokenOf(long talentId) {
+    TalentView t = talents.find(talentId).orElseThrow(() -> new TalentNotFoundException(talentId));
+    Optional<String> existing =
+        jdbc.sql("select token from talent_qr where talent_id = ?")
+            .param(talentId)
+            .query(String.class)
+            .optional();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String token = newToken();
+    jdbc.sql(
+            "insert into talent_qr (talent_id, token, created_at, scope_path) values (?, ?, ?, ?)"
+                + " on conflict (talent_id) do nothing")
+        .params(talentId, token, OffsetDateTime.now(clock), t.scopePath().value())
+        .update();
+    return jdbc.sql("select token from talent_qr where talent_id = ?")
+        .param(talentId)
+        .query(String.class)
+        .single();
+  }
+
+  /** The talent id the caller may open with this token. */
+  @Transactional(readOnly = true)
+  public long talentOf(String token) {
+    return jdbc.sql("select talent_id from talent_qr where token = ?")
+        .param(token)
+        .query(Long.class)
+        .optional()
+        .orElseThrow(() -> new TalentNotFoundException(-1));
+  }
+
+  /** The page for a token; an opening by the talent is recorded as a use of the service. */
+  public View open(String token) {
+    long id = talentOf(token);
+    TalentView t = talents.find(id).orElseThrow(() -> new TalentNotFoundException(id));
+    if (holds(Role.TALENT)) {
+      jdbc.sql("insert into instant_service_use (talent_id, used_at, scope_path) values (?, ?, ?)")
+          .params(id, OffsetDateTime.now(clock), t.scopePath().value())
+          .update();
+    }
+    LocalDate today = LocalDate.now(clock);
+    List<BenefitDecision> decisions = rules(today).explain(talents.facts(id), 0);
+    List<BenefitDecision> granted =
+        decisions.stream().filter(d -> d.outcome() == BenefitDecision.Outcome.GRANTED).toList();
+    List<BenefitDecision> missing =
+        decisions.stream()
+            .filter(d -> d.outcome() == BenefitDecision.Outcome.NOT_ELIGIBLE)
+            .filter(d -> d.reason() != null && d.reason().field() != null)
+            .toList();
+    List<BenefitRuns.Grant> received = runs.grantsOf(id);
+    long amount =
+        received.stream()
+            .filter(g -> g.status().equals("PAID"))
+            .mapToLong(BenefitRuns.Grant::amount)
+            .sum();
+    OffsetDateTime confirmed =
+        jdbc.sql("select max(confirmed_at) from benefit_intent where talent_id = ?")
+            .param(id)
+            .query(OffsetDateTime.class)
+            .optional()
+            .orElse(null);
+    return new View(token, t, today, granted, missing, received, amount, confirmed);
+  }
+
+  /**
+   * Records the talent's confirmation (意愿确认): the wish to receive the benefits granted today and
+   * the account on record. Refused without an account.
+   */
+  public void confirm(String token) {
+    long id = talentOf(token);
+    TalentView t = talents.find(id).orElseThrow(() -> new TalentNotFoundException(id));
+    if (!holds(Role.TALENT)) {
+      throw new InvalidValueException("benefit.invalid.only-talent");
+    }
+    if (t.bankAccountMasked() == null) {
+      throw new InvalidValueException("benefit.invalid.no-account");
+    }
+    String granted =
+        benefits.explain(id, LocalDate.now(clock)).stream()
+            .filter(d -> d.outcome() == BenefitDecision.Outcome.GRANTED)
+            .map(BenefitDecision::clauseReference)
+            .collect(Collectors.joining(","));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    long intent =
+        jdbc.sql(
+                """
+                insert into benefit_intent (talent_id, confirmed_at, bank_account_masked, benefits, scope_path)
+                values (?, ?, ?, ?, ?) returning id
+                """)
+            .params(id, now, t.bankAccountMasked(), granted, t.scopePath().value())
+            .query(Long.class)
+            .single();
+    Map<String, RecordChanged.Change> changes = new LinkedHashMap<>();
+    changes.put("talent", new RecordChanged.Change(null, Long.toString(id)));
+    changes.put("account", new RecordChanged.Change(null, t.bankAccountMasked()));
+    changes.put("benefits", new RecordChanged.Change(null, granted));
+    events.publishEvent(
+        new RecordChanged(
+            "benefit_intent", Long.toString(intent), "confirm", t.scopePath().value(), changes));
+  }
+
+  /**
+   * The rules in force today as the caller sees them, compiled once per day, scope and state of the
+   * published policies (a publication changes the stamp): the page answers without reading and
+   * compiling every policy on each opening.
+   */
+  private CompiledRules rules(LocalDate date) {
+    ScopePath scope = DataScope.current();
+    String stamp =
+        jdbc.sql(
+                "select count(*) || ':' || coalesce(max(id), 0) || ':' ||"
+                    + " coalesce(max(effective_to)::text, '') || ':' ||"
+                    + " coalesce(max(published_at)::text, '') from talent_policy_version"
+                    + " where status = 'PUBLISHED'")
+            .query(String.class)
+            .single();
+    String key = date + "|" + (scope == null ? "" : scope.value()) + "|" + stamp;
+    CompiledRules cached = compiled.get(key);
+    if (cached == null) {
+      if (compiled.size() > 256) {
+        compiled.clear();
+      }
+      cached = policies.compiled(date);
+      compiled.put(key, cached);
+    }
+    return cached;
+  }
+
+  /** The QR code of a URL as a PNG image. */
+  public static byte[] qrPng(String url, int size) {
+    try {
+      BitMatrix m =
+          new QRCodeWriter()
+              .encode(
+                  url,
+                  BarcodeFormat.QR_CODE,
+                  size,
+                  size,
+                  Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      MatrixToImageWriter.writeToStream(m, "PNG", out);
+      return out.toByteArray();
+    } catch (WriterException e) {
+      throw new IllegalArgumentException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean holds(Role role) {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth != null
+        && auth.getPrincipal() instanceof ZugongPrincipal p
+        && p.roles().contains(role);
+  }
+}

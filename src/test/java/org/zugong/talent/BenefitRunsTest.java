@@ -1,0 +1,372 @@
+package org.zugong.talent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.zugong.platform.DataScope;
+import org.zugong.shared.InvalidValueException;
+import org.zugong.shared.ScopePath;
+import org.zugong.support.ZugongTest;
+import org.zugong.talent.rules.BenefitDecision;
+import org.zugong.talent.rules.CompiledRules;
+import org.zugong.talent.rules.FactColumns;
+
+/**
+ * 免申即享 runs: the demo's completed 2022 run, exactly-once grants after a worker dies mid-chunk and
+ * when two workers race the same run, and the risk checks that hold grants back from payment.
+ */
+class BenefitRunsTest extends ZugongTest {
+
+  @Autowired BenefitRuns runs;
+  @Autowired Policies policies;
+  @Autowired Talents talents;
+  @Autowired DataSource dataSource;
+
+  /** The keys a run of the scope on the date must propose: due instalments not granted before. */
+  private Set<String> expectedKeys(ScopePath scope, LocalDate date) {
+    return DataScope.within(
+        scope,
+        () -> {
+          CompiledRules rules = policies.compiled(date);
+          FactColumns facts = talents.facts();
+          Set<String> existing =
+              new HashSet<>(
+                  jdbc.sql("select idempotency_key from benefit_grant").query(String.class).list());
+          Set<String> keys = new TreeSet<>();
+          for (int row = 0; row < facts.size(); row++) {
+            for (BenefitDecision d : rules.explain(facts, row)) {
+              if (d.outcome() != BenefitDecision.Outcome.GRANTED) {
+                continue;
+              }
+              for (BenefitDecision.Instalment i : d.instalments()) {
+                if (!i.periodStart().isAfter(date) && !existing.contains(i.key())) {
+                  keys.add(i.key());
+                }
+              }
+            }
+          }
+          return keys;
+        });
+  }
+
+  private List<String> keysOf(long run) {
+    return DataScope.asSystem(
+        () ->
+            jdbc.sql("select idempotency_key from benefit_grant where run_id = ? order by 1")
+                .param(run)
+                .query(String.class)
+                .list());
+  }
+
+  private BenefitRuns.Run run(long id) {
+    return DataScope.asSystem(() -> runs.find(id).orElseThrow());
+  }
+
+  @Test
+  void theDemoHasACompleted2022RunWithItsGrantsAndLedger() {
+    Long id =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select id from benefit_run where run_date = '2022-12-31' and status ="
+                            + " 'PUBLISHED' order by id limit 1")
+                    .query(Long.class)
+                    .single());
+    BenefitRuns.Run run = run(id);
+    assertThat(run.chunksDone()).isEqualTo(run.chunksTotal());
+    assertThat(run.talentsDone()).isEqualTo(run.talentsTotal()).isPositive();
+    assertThat(run.grants()).isPositive();
+    assertThat(run.publicityUntil()).isNotNull();
+    long paid =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql("select count(*) from benefit_payment where run_id = ?")
+                    .param(id)
+                    .query(Long.class)
+                    .single());
+    long paidGrants =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql("select count(*) from benefit_grant where run_id = ? and status = 'PAID'")
+                    .param(id)
+                    .query(Long.class)
+                    .single());
+    long held =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select count(*) from benefit_grant where run_id = ? and status = 'HELD'"
+                            + " and 'NO_BANK_ACCOUNT' = any(risks)")
+                    .param(id)
+                    .query(Long.class)
+                    .single());
+    assertThat(paid).isEqualTo(paidGrants).isPositive();
+    // Some demo talents have no bank account: their grants are held, not paid.
+    assertThat(held).isPositive();
+    assertThat(paid + held).isLessThanOrEqualTo(run.grants());
+  }
+
+  @Test
+  void aWorkerKilledMidChunkLeavesNothingAndTheRunResumedGrantsEachKeyOnce() throws Exception {
+    ScopePath beilun = new ScopePath("/330200/330206/");
+    LocalDate date = LocalDate.of(2024, 6, 30);
+    Set<String> expected = expectedKeys(beilun, date);
+    assertThat(expected).hasSizeGreaterThan(20);
+    long id = DataScope.within(beilun, () -> runs.create(date, beilun, 100));
+    assertThat(run(id).chunksTotal()).isGreaterThan(2);
+
+    // Two chunks done and committed; then a worker blocks on the run's row (held here) with the
+    // third chunk's grants written but not committed, and its connection is killed, as a crash
+    // would.
+    assertThat(DataScope.within(beilun, () -> runs.work(id, "first", 2))).isEqualTo(2);
+    int committed = keysOf(id).size();
+    assertThat(committed).isPositive();
+    AtomicReference<Throwable> died = new AtomicReference<>();
+    Thread worker;
+    try (Connection lock = DataScope.asSystem(() -> connection())) {
+      lock.setAutoCommit(false);
+      try (Statement s = lock.createStatement()) {
+        s.execute("select set_config('zugong.scope', '/', false)");
+      }
+      try (PreparedStatement p =
+          lock.prepareStatement("select id from benefit_run where id = ? for update")) {
+        p.setLong(1, id);
+        p.executeQuery().close();
+      }
+      worker =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      DataScope.within(beilun, () -> runs.work(id, "doomed"));
+                    } catch (Throwable e) {
+                      died.set(e);
+                    }
+                  });
+      int workerPid;
+      try {
+        workerPid = waitForBlockedWorker(lock);
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + " worker: " + died.get(), e);
+      }
+      try (PreparedStatement kill = lock.prepareStatement("select pg_terminate_backend(?)")) {
+        kill.setInt(1, workerPid);
+        kill.executeQuery().close();
+      }
+      lock.rollback();
+    }
+    worker.join(30_000);
+    assertThat(died.get()).as("the worker died with its connection").isNotNull();
+    BenefitRuns.Run cut = run(id);
+    assertThat(cut.status()).isEqualTo(BenefitRuns.Status.PROPOSING);
+    assertThat(cut.chunksDone()).isLessThan(cut.chunksTotal());
+    // What was committed is exactly the chunks marked done: no half chunk survived.
+    assertThat(cut.chunksDone()).isEqualTo(2);
+    assertThat(keysOf(id)).hasSize(cut.grants()).hasSize(committed);
+
+    int resumed = DataScope.within(beilun, () -> runs.work(id, "resumed"));
+    assertThat(resumed).isEqualTo(cut.chunksTotal() - cut.chunksDone());
+    BenefitRuns.Run done = run(id);
+    assertThat(done.status()).isEqualTo(BenefitRuns.Status.PROPOSED);
+    assertThat(done.talentsDone()).isEqualTo(done.talentsTotal());
+    assertThat(keysOf(id)).containsExactlyElementsOf(expected);
+    assertThat(done.grants()).isEqualTo(expected.size());
+
+    // Started once more: nothing new, nobody twice.
+    assertThat(DataScope.within(beilun, () -> runs.work(id, "again"))).isZero();
+    long again = DataScope.within(beilun, () -> runs.create(date, beilun, 100));
+    DataScope.within(beilun, () -> runs.work(again, "again"));
+    assertThat(keysOf(again)).isEmpty();
+  }
+
+  @Test
+  void twoWorkersRacingOneRunGrantEachKeyOnce() throws Exception {
+    ScopePath zhenhai = new ScopePath("/330200/330211/");
+    LocalDate date = LocalDate.of(2024, 6, 30);
+    Set<String> expected = expectedKeys(zhenhai, date);
+    assertThat(expected).hasSizeGreaterThan(20);
+    long id = DataScope.within(zhenhai, () -> runs.create(date, zhenhai, 40));
+    int chunks = run(id).chunksTotal();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (String name : List.of("instance-a", "instance-b")) {
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return DataScope.within(zhenhai, () -> runs.work(id, name));
+                }));
+      }
+      go.countDown();
+      int total = 0;
+      for (Future<Integer> f : done) {
+        total += f.get(120, TimeUnit.SECONDS);
+      }
+      assertThat(total).as("each chunk done by one worker").isEqualTo(chunks);
+    } finally {
+      pool.shutdownNow();
+    }
+    BenefitRuns.Run run = run(id);
+    assertThat(run.status()).isEqualTo(BenefitRuns.Status.PROPOSED);
+    assertThat(keysOf(id)).containsExactlyElementsOf(expected);
+    assertThat(run.grants()).isEqualTo(expected.size());
+    List<String> workers =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql("select distinct worker from benefit_run_chunk where run_id = ?")
+                    .param(id)
+                    .query(String.class)
+                    .list());
+    assertThat(workers).isNotEmpty();
+  }
+
+  @Test
+  void risksHoldGrantsAndApprovalPaysTheRestOnce() {
+    ScopePath cixi = new ScopePath("/330200/330282/");
+    LocalDate date = LocalDate.of(2024, 12, 31);
+    DataScope.asSystem(
+        () ->
+            jdbc.sql(
+                    "update benefit_fund_pool set balance = 1000, warning_level = 900, stop_level"
+                        + " = 500 where policy_code = 'NB-DISTRICT-330282'")
+                .update());
+    long id = DataScope.within(cixi, () -> runs.create(date, cixi, 500));
+    DataScope.within(cixi, () -> runs.work(id, "test"));
+    List<BenefitRuns.RiskCount> risks = DataScope.within(cixi, () -> runs.risks(id));
+    assertThat(risks).extracting(BenefitRuns.RiskCount::risk).contains("NO_BANK_ACCOUNT");
+    long stoppedPool =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select count(*) from benefit_grant where run_id = ? and policy_code ="
+                            + " 'NB-DISTRICT-330282'")
+                    .param(id)
+                    .query(Long.class)
+                    .single());
+    if (stoppedPool > 0) {
+      assertThat(risks).extracting(BenefitRuns.RiskCount::risk).contains("FUND_POOL_STOPPED");
+    }
+    assertThatThrownBy(
+            () ->
+                DataScope.within(
+                    cixi,
+                    () -> {
+                      runs.archive(id);
+                      return null;
+                    }))
+        .isInstanceOf(InvalidValueException.class);
+    DataScope.within(
+        cixi,
+        () -> {
+          runs.approve(id);
+          return null;
+        });
+    assertThatThrownBy(
+            () ->
+                DataScope.within(
+                    cixi,
+                    () -> {
+                      runs.approve(id);
+                      return null;
+                    }))
+        .isInstanceOf(InvalidValueException.class);
+    List<Long> wrongly =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        """
+                        select p.id from benefit_payment p join benefit_grant g on g.id = p.grant_id
+                        where p.run_id = ? and (g.status <> 'PAID' or cardinality(array_remove(array_remove(
+                          g.risks, 'FUND_POOL_WARNING'), null)) > 0)
+                        """)
+                    .param(id)
+                    .query(Long.class)
+                    .list());
+    assertThat(wrongly).as("payments of held grants").isEmpty();
+    long held =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql("select count(*) from benefit_grant where run_id = ? and status = 'HELD'")
+                    .param(id)
+                    .query(Long.class)
+                    .single());
+    long paid =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql("select count(*) from benefit_payment where run_id = ?")
+                    .param(id)
+                    .query(Long.class)
+                    .single());
+    assertThat(held).isPositive();
+    assertThat(paid + held).isEqualTo(run(id).grants());
+  }
+
+  private Connection connection() {
+    try {
+      return dataSource.getConnection();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The backend of the worker waiting for the run's row lock. */
+  private static int waitForBlockedWorker(Connection c) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < until) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "select pid from pg_stat_activity where wait_event_type = 'Lock'"
+                      + " and pid <> pg_backend_pid()")) {
+        if (rs.next()) {
+          return rs.getInt(1);
+        }
+      }
+      Thread.sleep(20);
+    }
+    List<String> activity = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select coalesce(state, '') || ' ' || coalesce(wait_event_type, '') || ' '"
+                    + " || left(query, 120) from pg_stat_activity where backend_type = 'client"
+                    + " backend'")) {
+      while (rs.next()) {
+        activity.add(rs.getString(1));
+      }
+    }
+    throw new AssertionError("the worker never blocked: " + activity);
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("timed out");
+      }
+      Thread.sleep(5);
+    }
+  }
+}
