@@ -134,9 +134,29 @@ public final class Browser implements AutoCloseable {
     WebElement element = waitFor(ExpectedConditions.elementToBeClickable(by));
     WebElement html = driver.findElement(By.tagName("html"));
     element.click();
-    wait.until(ExpectedConditions.stalenessOf(html));
+    wait.until(d -> isGone(html));
     waitForPageLoad();
     return this;
+  }
+
+  /**
+   * Whether the element's page has been replaced. Chromium reports an element of a page being
+   * replaced either as stale or, mid-navigation, as a node that "does not belong to the document";
+   * both mean the old page is gone.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      String message = e.getMessage();
+      if (message != null && message.contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Waits until the element is visible and returns it. */
