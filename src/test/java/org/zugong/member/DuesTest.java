@@ -11,12 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.zugong.member.dues.DuesClause;
 import org.zugong.member.dues.DuesLedger;
@@ -46,18 +43,6 @@ class DuesTest extends ZugongTest {
   @Autowired Members members;
   @Autowired Organizations organizations;
   @Autowired UserDetailsService users;
-
-  void signIn(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   /** The first id the query finds, run as the system. */
   long id(String sql) {
@@ -103,7 +88,7 @@ class DuesTest extends ZugongTest {
     long oneAndAHalf =
         id(owing(HAISHU, "SALARIED") + " and monthly_income_fen between 500001 and 1000000");
     long two = id(owing(HAISHU, "SALARIED") + " and monthly_income_fen > 1000000");
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
 
     MonthlyDues due = dues.amountFor(oneAndAHalf, DECEMBER);
     assertThat(due.clause()).isEqualTo(DuesClause.SALARIED_RATE);
@@ -118,7 +103,7 @@ class DuesTest extends ZugongTest {
     long retiree = id(owing(HAISHU, "RETIRED") + " and monthly_income_fen <= 500000");
     long farmer = id(owing(HAISHU, "FARMER"));
     long student = id(owing("/330200/", "STUDENT"));
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
 
     MonthlyDues pension = dues.amountFor(retiree, DECEMBER);
     assertThat(pension.clause()).isEqualTo(DuesClause.RETIRED_RATE);
@@ -144,7 +129,7 @@ class DuesTest extends ZugongTest {
   @Test
   void anApprovedWaiverMakesItsMonthsFreeAndIsAudited() {
     long member = id(owing(HAISHU, "SALARIED") + " order by id desc");
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     YearMonth from = YearMonth.of(2023, 1);
 
     long exemption = dues.recordExemption(member, from, from.plusMonths(2), 0, " 重病住院 ");
@@ -170,7 +155,7 @@ class DuesTest extends ZugongTest {
   @Test
   void refusesAnExemptionWithoutAReasonOrEndingBeforeItStarts() {
     long member = id(owing(HAISHU, "RETIRED") + " order by id desc");
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     YearMonth from = YearMonth.of(2023, 1);
     assertThatThrownBy(() -> dues.recordExemption(member, from, from, 0, "  "))
         .hasMessage("dues.exemption.reason-required");
@@ -185,7 +170,7 @@ class DuesTest extends ZugongTest {
   @Test
   void payingTheUnpaidMonthsTakesAMemberOutOfTheArrearsOfItsSubtree() {
     long member = id(inArrearsFor(HAISHU, 2));
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long district = organizations.roots().getFirst().id();
     assertThat(dues.arrears(district, DECEMBER).debtors())
         .anySatisfy(d -> assertThat(d.member().id()).isEqualTo(member));
@@ -212,7 +197,7 @@ class DuesTest extends ZugongTest {
   @Test
   void aPaymentMadeAfterTheMonthDoesNotCountInTheArrearsAsTheyStoodThen() {
     long member = id(inArrearsFor(HAISHU, 1));
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     YearMonth unpaid = dues.statement(member, DECEMBER).unpaid().getFirst().month();
 
     dues.recordPayment(
@@ -228,7 +213,7 @@ class DuesTest extends ZugongTest {
   @Test
   void refusesAPaymentTheLedgerForbidsWithItsReason() {
     long member = id(owing(HAISHU, "SALARIED") + " order by id desc offset 3");
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     YearMonth paid =
         dues.statement(member, DECEMBER).months().stream()
             .filter(LedgerMonth.Paid.class::isInstance)
@@ -258,7 +243,7 @@ class DuesTest extends ZugongTest {
         id(
             "select id from member where starts_with(scope_path, '/330200/')"
                 + " and status = 'STOPPED' order by id");
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     assertThatThrownBy(() -> dues.recordPayment(stopped, DECEMBER, 10_000, LocalDate.now()))
         .hasMessage("dues.payment.not-owing");
     assertThat(count("select count(*) from member_dues_payment where member_id = " + stopped))
@@ -269,7 +254,7 @@ class DuesTest extends ZugongTest {
 
   @Test
   void theArrearsOfASubtreeAreExactlyItsMembersWithUnpaidMonthsOrTheFlag() {
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     long town = townCommittee("中共南门街道工作委员会");
     Dues.Arrears arrears = dues.arrears(town, DECEMBER);
 
@@ -304,7 +289,7 @@ class DuesTest extends ZugongTest {
 
   @Test
   void sixConsecutiveUnpaidMonthsFlagAMemberAndPayingLaterLeavesTheFlag() {
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     long city = organizations.roots().getFirst().id();
     Dues.Debtor lapsed =
         dues.arrears(city, DECEMBER).debtors().stream()
@@ -332,7 +317,7 @@ class DuesTest extends ZugongTest {
 
   @Test
   void theDemoLedgerHasMostMembersPaidAFewPercentInArrearsAndAHandfulFlagged() {
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     long owing =
         count(
             "select count(*) from member where status in ('NORMAL', 'LOST_CONTACT')"
@@ -347,7 +332,7 @@ class DuesTest extends ZugongTest {
 
   @Test
   void theMonthSheetShowsEveryOwingMemberPaidOrNot() {
-    signIn(DemoAccounts.BRANCH_SECRETARY);
+    actAs(DemoAccounts.BRANCH_SECRETARY);
     long branch =
         organizations
             .search("澄浪社区党支部", org.zugong.organization.OrganizationKind.BRANCH, null, 0, 1)
@@ -381,7 +366,7 @@ class DuesTest extends ZugongTest {
         id(
             "select organization_id from member where starts_with(scope_path, '/330200/330203/330203003/')"
                 + " order by id");
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     dues.recordExemption(member, YearMonth.of(2023, 1), YearMonth.of(2023, 1), 0, "住院");
 
     members.moveTo(member, target, LocalDate.of(2023, 1, 1), "test");
@@ -405,7 +390,7 @@ class DuesTest extends ZugongTest {
     long foreignBranch = id("select organization_id from member where id = " + foreign);
     long paymentsBefore =
         count("select count(*) from member_dues_payment where member_id = " + foreign);
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
 
     assertThatThrownBy(() -> dues.statement(foreign, DECEMBER))
         .isInstanceOf(MemberNotFoundException.class);
@@ -428,7 +413,7 @@ class DuesTest extends ZugongTest {
   @Test
   void onlyTheBranchOfficeAndItsSuperiorsRecordDues() {
     long member = id(owing("/330200/330203/330203001/330203001001/", "RETIRED"));
-    signIn(DemoAccounts.MEMBER);
+    actAs(DemoAccounts.MEMBER);
     assertThatThrownBy(() -> dues.recordPayment(member, DECEMBER, 100_000, LocalDate.now()))
         .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> dues.recordExemption(member, DECEMBER, DECEMBER, 0, "理由"))

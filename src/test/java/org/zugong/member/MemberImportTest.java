@@ -14,10 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.zugong.member.imports.HttpSession;
@@ -46,18 +44,6 @@ class MemberImportTest extends ZugongTest {
   @Autowired Persons persons;
   @Autowired UserDetailsService users;
   @Autowired org.zugong.member.internal.MemberImportWorker worker;
-
-  void signIn(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   /** Branches the signed-in user may place members in. */
   List<OrganizationView> branches(String text, int count) {
@@ -107,7 +93,7 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void aSheetWithErrorsWritesNothingAndTheErrorWorkbookNamesEachBadCell() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     String branch = branches("", 1).getFirst().code();
     String registered = idNumberOfAMember();
     List<List<String>> rows = new ArrayList<>();
@@ -177,7 +163,7 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void theErrorWorkbookSpeaksTheUploadersLanguage() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     String branch = branches("", 1).getFirst().code();
     List<String> row = MemberSheets.member("English", MemberSheets.freshId(Gender.FEMALE), branch);
     row.set(MemberColumn.GENDER.index(), "Male");
@@ -191,7 +177,7 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void aGoodSheetOf1000RowsImportsInOneGoAndTheMembersAreSearchable() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     List<OrganizationView> branches = branches("", 3);
     List<List<String>> rows = new ArrayList<>();
     List<IdCardNumber> ids = new ArrayList<>();
@@ -252,21 +238,21 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void theUploaderCannotImportIntoAnOrganizationOutsideTheirScope() {
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     String jiangbei =
         branches("", 20_000).stream()
             .filter(o -> o.regionCode().startsWith("330205"))
             .findFirst()
             .orElseThrow()
             .code();
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     String haishuOutsideNanmen =
         branches("", 5_000).stream()
             .filter(o -> !o.regionCode().startsWith("330203001"))
             .findFirst()
             .orElseThrow()
             .code();
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     String nanmen = branches("", 1).getFirst().code();
     List<List<String>> rows =
         List.of(
@@ -288,9 +274,9 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void anIdNumberRegisteredOutsideTheScopeIsFoundWhenWritingAndNothingIsWritten() {
-    signIn(DemoAccounts.JIANGBEI_ADMIN);
+    actAs(DemoAccounts.JIANGBEI_ADMIN);
     IdCardNumber jiangbei = new IdCardNumber(idNumberOfAMember());
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     String branch = branches("", 1).getFirst().code();
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -316,7 +302,7 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void theTemplateListsTheColumnsTheAllowedValuesAndTheOrganizationsInScope() throws IOException {
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     imports.template(out, Locale.SIMPLIFIED_CHINESE);
     byte[] template = out.toByteArray();
@@ -330,7 +316,7 @@ class MemberImportTest extends ZugongTest {
     Set<String> listed = new HashSet<>();
     codes.subList(1, codes.size()).forEach(r -> listed.add(r.get(0)));
     assertThat(listed).isEqualTo(holders());
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     assertThat(holders()).containsAll(listed).hasSizeGreaterThan(listed.size());
 
     // The empty template, uploaded as it is, has nothing to import.
@@ -341,7 +327,7 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void aFileThatIsNotTheTemplateFailsWithoutWritingAnything() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     MemberImportJob notXlsx =
         finished(
             start(
@@ -362,7 +348,7 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void theApiTakesAMultipartUploadAndReportsTheImportUntilItIsDone() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     String branch = branches("", 1).getFirst().code();
     SecurityContextHolder.clearContext();
     byte[] sheet =
@@ -407,7 +393,7 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void aLargeSheetWithScatteredErrorsMarksEveryOneOfThem() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     String branch = branches("", 1).getFirst().code();
     List<List<String>> rows = new ArrayList<>();
     Set<String> bad = new HashSet<>();
@@ -451,7 +437,7 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void anImportThatFailsOnItsLastRowWritesNothing() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     List<List<String>> rows = validRows("末行错误", MORE_THAN_A_CHUNK);
     rows.getLast().set(MemberColumn.EDUCATION.index(), "私塾");
     long membersBefore = everywhere("select count(*) from member");
@@ -477,9 +463,9 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void idNumbersRegisteredFoundAfterRowsWereWrittenAreAllNamedAndNothingIsWritten() {
-    signIn(DemoAccounts.JIANGBEI_ADMIN);
+    actAs(DemoAccounts.JIANGBEI_ADMIN);
     IdCardNumber jiangbei = new IdCardNumber(idNumberOfAMember());
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     IdCardNumber haishu = new IdCardNumber(idNumberOfAMember());
     List<List<String>> rows = validRows("后段重复", MORE_THAN_A_CHUNK);
     String branch = rows.getFirst().get(MemberColumn.ORGANIZATION_CODE.index());
@@ -511,7 +497,7 @@ class MemberImportTest extends ZugongTest {
 
   @Test
   void aBadCellAfterAnIdNumberAlreadyRegisteredNamesBoth() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     List<List<String>> rows = validRows("先重后错", 30);
     String branch = rows.getFirst().get(MemberColumn.ORGANIZATION_CODE.index());
     List<MemberView> two = members.page(MemberFilter.of("", null), 0, 2).rows();
@@ -555,7 +541,7 @@ class MemberImportTest extends ZugongTest {
 
     assertThat(worker.failInterrupted()).isPositive();
 
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     MemberImportJob job = imports.find(id).orElseThrow();
     assertThat(job.status()).isEqualTo(MemberImportStatus.FAILED);
     assertThat(job.failureKey()).isEqualTo("member-import.interrupted");

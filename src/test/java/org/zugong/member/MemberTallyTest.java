@@ -9,11 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zugong.member.MemberFilter.Dimension;
@@ -49,18 +46,6 @@ class MemberTallyTest extends ZugongTest {
   @Autowired TransactionTemplate tx;
   @Autowired Clock clock;
 
-  void signIn(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
-  }
-
   long org(String name) {
     return organizations.search(name, null, null, 0, 1).rows().getFirst().id();
   }
@@ -87,7 +72,7 @@ class MemberTallyTest extends ZugongTest {
 
   @Test
   void theTallyEqualsTheMemberRowsOnTheDemoCity() {
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     long city = organizations.roots().getFirst().id();
     assertTallyEqualsMemberRows(
         null,
@@ -98,7 +83,7 @@ class MemberTallyTest extends ZugongTest {
         org(OrganizationKind.BRANCH),
         -1L);
     assertThat(statistics.of(null).members()).isPositive();
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     assertTallyEqualsMemberRows(null, org("中共南门街道工作委员会"), org(OrganizationKind.BRANCH));
     tally.fold();
     assertTallyEqualsMemberRows(null, org("中共海曙区委"));
@@ -106,7 +91,7 @@ class MemberTallyTest extends ZugongTest {
 
   @Test
   void theTallyFollowsEveryChangeOfMembersAndOrganizations() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     LocalDate today = LocalDate.now(clock);
     long district = org("中共海曙区委");
     long town = org("中共南门街道工作委员会");
@@ -162,13 +147,13 @@ class MemberTallyTest extends ZugongTest {
 
     tally.fold();
     assertTallyEqualsMemberRows(null, district, town, general, branch, target, elsewhere);
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     assertTallyEqualsMemberRows(null, organizations.roots().getFirst().id(), district, branch);
   }
 
   @Test
   void aSearchCountsItsMatchesUpToTheLimitAndSaysSo() {
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     // Former members by gender are not in the tally: the list counts them, up to the limit.
     Members.Page all =
         members.page(new MemberFilter("", null, Dimension.GENDER, "MALE", true), 0, 20);

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.zugong.member.MemberFilter.Dimension;
 import org.zugong.organization.OrganizationView;
@@ -34,18 +31,6 @@ class MembersTest extends ZugongTest {
   @Autowired Organizations organizations;
   @Autowired Persons persons;
   @Autowired UserDetailsService users;
-
-  void signIn(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   static IdCardNumber id(String body17) {
     return new IdCardNumber(body17 + IdCardNumber.checkCharacter(body17));
@@ -74,7 +59,7 @@ class MembersTest extends ZugongTest {
 
   @Test
   void everyFigureOfTheStatisticsEqualsTheListBehindIt() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     MemberStatistics.Statistics stats = statistics.of(null);
     assertThat(stats.members()).isPositive();
     assertThat(members.page(MemberFilter.of("", null), 0, 1).total()).isEqualTo(stats.members());
@@ -98,20 +83,20 @@ class MembersTest extends ZugongTest {
 
   @Test
   void statisticsOfADistrictCountOnlyItsMembers() {
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     long city = statistics.of(null).members();
     long haishu =
         statistics
             .of(organizations.search("中共海曙区委", null, null, 0, 1).rows().getFirst().id())
             .members();
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     assertThat(statistics.of(null).members()).isEqualTo(haishu);
     assertThat(haishu).isPositive().isLessThan(city);
   }
 
   @Test
   void findsAMemberByNameOrWholeIdNumberAndRevealsTheNumberWithAnAuditRow() {
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     IdCardNumber id = id("33020319880515004");
     long memberId =
         members.admit(
@@ -143,7 +128,7 @@ class MembersTest extends ZugongTest {
 
   @Test
   void refusesAMemberInACommitteeAndAMinorAndADuplicate() {
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     long committee = organizations.search("中共南门街道工作委员会", null, null, 0, 1).rows().getFirst().id();
     IdCardNumber id = id("33020319900101005");
     assertThatThrownBy(
@@ -221,7 +206,7 @@ class MembersTest extends ZugongTest {
 
   @Test
   void aChangeOfAPersonIsKeptFieldByFieldAndReachesTheMemberList() {
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     IdCardNumber id = id("33020319850303007");
     long memberId =
         members.admit(
@@ -254,7 +239,7 @@ class MembersTest extends ZugongTest {
 
   @Test
   void aMemberMovesWithTheirOrganization() {
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     IdCardNumber id = id("33020319750909008");
     OrganizationView branch = aBranchOfNanmen();
     long memberId =
@@ -265,7 +250,7 @@ class MembersTest extends ZugongTest {
                 MemberStage.FULL,
                 LocalDate.of(2000, 7, 1),
                 LocalDate.of(2001, 7, 1)));
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long gb =
         organizations.establish(
             new org.zugong.organization.Establish(

@@ -9,11 +9,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.zugong.member.MobileMembers.Coverage;
@@ -47,18 +44,6 @@ class MobileMembersTest extends ZugongTest {
   @Autowired UserDetailsService users;
   @Autowired PasswordEncoder encoder;
   @Autowired Clock clock;
-
-  void signIn(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   LocalDate today() {
     return LocalDate.now(clock);
@@ -116,7 +101,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void coverageCountsEqualTheListsBehindThem() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long nanmen = organizations.search("中共南门街道工作委员会", null, null, 0, 1).rows().getFirst().id();
     for (Long under : new Long[] {null, nanmen}) {
       Coverage coverage = mobileMembers.coverage(under);
@@ -149,7 +134,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void theListsAgreeWithTheRulesOfEachRecord() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     Coverage coverage = mobileMembers.coverage(null);
     Map<CoverageStatus, Long> byRules = new EnumMap<>(CoverageStatus.class);
     long transferDue = 0;
@@ -236,7 +221,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void transferIsDueAfterSixMonthsAtAFixedPlace() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     LocalDate sixMonthsAgo = today().minusMonths(6);
     long due = registered(settledMember(HAISHU), sixMonthsAgo, true);
     long notYet = registered(settledMember(HAISHU), sixMonthsAgo.plusDays(1), true);
@@ -263,7 +248,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void settlingAtAFixedPlaceStartsTheSixMonthsAgain() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long id = registered(settledMember(HAISHU), today().minusYears(1), false);
     LocalDate settled = today().minusMonths(7);
     mobileMembers.moveTo(id, new PlaceInput("", "杭州市滨江区"), settled, true);
@@ -279,7 +264,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void aPlacedMemberLapsesAfterTheThresholdWithoutContact() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     assertThat(mobileMembers.lapseMonths()).isEqualTo(3);
     String branch = organizationCode("category = 'REGULAR' and kind = 'BRANCH'", "330203");
     LocalDate longAgo = today().minusYears(1);
@@ -314,7 +299,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void aRegionalPlacementNeedsARegionalOrganization() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long id = registered(settledMember(HAISHU), today().minusMonths(2), false);
     String branch = organizationCode("category = 'REGULAR' and kind = 'BRANCH'", "330203");
     String regional = organizationCode("category = 'REGIONAL'", "330203");
@@ -335,7 +320,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void onlyARegisteredMemberIsPlacedAndOnlyWithABranchThatExists() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long member = settledMember(HAISHU);
     long id =
         mobileMembers.locate(
@@ -356,7 +341,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void refusesToLocateAMemberWhoLivesWhereTheRelationshipIsHeld() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long member = settledMember(HAISHU);
     String home =
         organizations
@@ -377,7 +362,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void theStatisticsFollowWhoIsMobile() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long member = settledMember(HAISHU);
     long before = mobileCount();
     long id = registered(member, today().minusMonths(1), false);
@@ -406,16 +391,16 @@ class MobileMembersTest extends ZugongTest {
     TestAccounts.ensure(
         jdbc, encoder, YINZHOU_ADMIN, Role.DISTRICT_ADMIN, "330212", "/330200/330212/");
     String yinzhouBranch = organizationCode("category = 'REGULAR' and kind = 'BRANCH'", "330212");
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long id = registered(settledMember(HAISHU), today().minusMonths(2), false);
-    signIn(YINZHOU_ADMIN);
+    actAs(YINZHOU_ADMIN);
     assertThat(mobileMembers.find(id)).isEmpty();
 
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     mobileMembers.place(id, PlacementRoute.WORKPLACE, yinzhouBranch, today());
     mobileMembers.addSkill(id, "电商运营");
 
-    signIn(YINZHOU_ADMIN);
+    actAs(YINZHOU_ADMIN);
     MobileMembers.Detail seen = mobileMembers.find(id).orElseThrow();
     assertThat(seen.home()).isFalse();
     assertThat(seen.skills()).containsExactly("电商运营");
@@ -427,7 +412,7 @@ class MobileMembersTest extends ZugongTest {
         .hasMessage("mobile.home-only");
     assertThatThrownBy(() -> mobileMembers.returnHome(id, today())).hasMessage("mobile.home-only");
 
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     MobileMembers.Detail home = mobileMembers.find(id).orElseThrow();
     assertThat(home.contacts())
         .extracting(MobileMembers.ContactEntry::recordedBy)
@@ -435,7 +420,7 @@ class MobileMembersTest extends ZugongTest {
     assertThat(home.engagements()).hasSize(1);
     mobileMembers.endPlacement(id, today());
 
-    signIn(YINZHOU_ADMIN);
+    actAs(YINZHOU_ADMIN);
     assertThat(mobileMembers.find(id)).isEmpty();
     long visible =
         jdbc.sql(
@@ -449,7 +434,7 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void theRecordsFollowTheMemberWhenTheRelationshipMoves() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long member = settledMember(HAISHU);
     long id = registered(member, today().minusMonths(1), false);
     mobileMembers.recordContact(id, today(), ContactChannel.PHONE, "");
@@ -476,9 +461,9 @@ class MobileMembersTest extends ZugongTest {
 
   @Test
   void aBranchSecretarySeesOnlyTheMobileMembersOfTheBranchsVillage() {
-    signIn(DemoAccounts.BRANCH_SECRETARY);
+    actAs(DemoAccounts.BRANCH_SECRETARY);
     Coverage mine = mobileMembers.coverage(null);
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     Coverage district = mobileMembers.coverage(null);
     assertThat(mine.of(Listing.MOBILE)).isLessThan(district.of(Listing.MOBILE));
     long nanmenOutside =
@@ -494,7 +479,7 @@ class MobileMembersTest extends ZugongTest {
             .findFirst()
             .orElseThrow()
             .id();
-    signIn(DemoAccounts.BRANCH_SECRETARY);
+    actAs(DemoAccounts.BRANCH_SECRETARY);
     assertThat(mobileMembers.find(nanmenOutside)).isEmpty();
   }
 }

@@ -7,12 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.zugong.member.transfer.TransferKind;
@@ -55,18 +52,6 @@ class TransfersTest extends ZugongTest {
     TestAccounts.ensure(jdbc, encoder, JIANGXIA_ADMIN, Role.TOWN_ADMIN, "330203002", JIANGXIA);
   }
 
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
-  }
-
-  void signIn(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
-
   /** A member of 南门街道 in normal status who has never been transferred. */
   long freshMember() {
     return DataScope.asSystem(
@@ -106,7 +91,7 @@ class TransfersTest extends ZugongTest {
 
   /** 南门街道 submits a member to a branch of 江厦街道. */
   long submitToJiangxia(long member) {
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     return transfers.submitWithinCity(member, branchCode(JIANGXIA, 0), today.plusMonths(1));
   }
 
@@ -138,7 +123,7 @@ class TransfersTest extends ZugongTest {
     long target = organizationId(targetCode);
     long id = submitToJiangxia(member);
     // Before acceptance the target sees the transfer, not the member.
-    signIn(JIANGXIA_ADMIN);
+    actAs(JIANGXIA_ADMIN);
     assertThat(view(id).state()).isEqualTo(TransferState.SUBMITTED);
     assertThat(members.find(member)).isEmpty();
 
@@ -152,7 +137,7 @@ class TransfersTest extends ZugongTest {
         .contains("JOINED", "MOVED");
     assertThat(view(id).state()).isEqualTo(TransferState.ACCEPTED);
     // The source no longer sees the member, but still sees the transfer it sent.
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     assertThat(members.find(member)).isEmpty();
     assertThat(view(id).state()).isEqualTo(TransferState.ACCEPTED);
     long stillInNanmen =
@@ -169,7 +154,7 @@ class TransfersTest extends ZugongTest {
   @Test
   void theSourceCannotAccept() {
     long id = submitToJiangxia(freshMember());
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     assertThat(view(id).actions())
         .contains(TransferAction.CANCEL)
         .doesNotContain(TransferAction.ACCEPT);
@@ -179,7 +164,7 @@ class TransfersTest extends ZugongTest {
     assertThatThrownBy(() -> transfers.returnToSource(id, "不接收"))
         .hasMessage("transfer.rule.only-target-returns");
     assertThat(view(id).state()).isEqualTo(TransferState.SUBMITTED);
-    signIn(JIANGXIA_ADMIN);
+    actAs(JIANGXIA_ADMIN);
     assertThat(view(id).actions())
         .contains(TransferAction.ACCEPT, TransferAction.RETURN)
         .doesNotContain(TransferAction.CANCEL);
@@ -190,13 +175,13 @@ class TransfersTest extends ZugongTest {
   @Test
   void aTransferIsSeenByItsTwoEndsAndNobodyElse() {
     long id = submitToJiangxia(freshMember());
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     assertThat(transfers.find(id)).isPresent();
-    signIn(DemoAccounts.JIANGBEI_ADMIN);
+    actAs(DemoAccounts.JIANGBEI_ADMIN);
     assertThat(transfers.find(id)).isEmpty();
     assertThatThrownBy(() -> transfers.accept(id)).isInstanceOf(TransferNotFoundException.class);
     // The secretary of 澄浪社区 (members of 澄浪社区 are never picked as the member who moves).
-    signIn(DemoAccounts.BRANCH_SECRETARY);
+    actAs(DemoAccounts.BRANCH_SECRETARY);
     assertThat(transfers.find(id)).as("a branch of 南门 that is neither end").isEmpty();
   }
 
@@ -205,7 +190,7 @@ class TransfersTest extends ZugongTest {
   @Test
   void aReturnedTransferNeedsAReason() {
     long id = submitToJiangxia(freshMember());
-    signIn(JIANGXIA_ADMIN);
+    actAs(JIANGXIA_ADMIN);
     assertThatThrownBy(() -> transfers.returnToSource(id, "  "))
         .isInstanceOf(InvalidValueException.class)
         .hasMessage("transfer.rule.return-reason-required");
@@ -220,7 +205,7 @@ class TransfersTest extends ZugongTest {
             org.assertj.core.groups.Tuple.tuple(TransferState.SUBMITTED, null),
             org.assertj.core.groups.Tuple.tuple(TransferState.RETURNED, "党员信息与档案不一致"));
     // Back with the source: unfinished, no longer pending, and it may be resubmitted.
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     assertThat(view(id).categories()).containsExactly(Category.UNFINISHED);
     assertThat(view(id).actions()).contains(TransferAction.RESUBMIT, TransferAction.CANCEL);
   }
@@ -229,9 +214,9 @@ class TransfersTest extends ZugongTest {
   void aReturnedTransferResubmittedToAnotherTargetShowsItsWholeHistoryThere() {
     long member = freshMember();
     long id = submitToJiangxia(member);
-    signIn(JIANGXIA_ADMIN);
+    actAs(JIANGXIA_ADMIN);
     transfers.returnToSource(id, "接收单位有误");
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     String otherNanmenBranch =
         DataScope.asSystem(
             () ->
@@ -254,7 +239,7 @@ class TransfersTest extends ZugongTest {
         .extracting(TransferStep::to)
         .containsExactly(TransferState.SUBMITTED, TransferState.RETURNED, TransferState.SUBMITTED);
     // The first target has nothing more to do with it.
-    signIn(JIANGXIA_ADMIN);
+    actAs(JIANGXIA_ADMIN);
     assertThat(transfers.find(id)).isEmpty();
   }
 
@@ -276,7 +261,7 @@ class TransfersTest extends ZugongTest {
   @Test
   void aTargetIsNamedByTheCodeOfABranch() {
     long member = freshMember();
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     assertThatThrownBy(() -> transfers.submitWithinCity(member, "O999999", today.plusMonths(1)))
         .hasMessage("transfer.invalid.target");
     String townCommittee =
@@ -300,7 +285,7 @@ class TransfersTest extends ZugongTest {
   void anExpiredLetterIsRefused() {
     long id = submitToJiangxia(freshMember());
     backdate(id, today.minusDays(40), today.minusDays(1));
-    signIn(JIANGXIA_ADMIN);
+    actAs(JIANGXIA_ADMIN);
     assertThat(view(id).categories()).contains(Category.OVERDUE);
     assertThat(view(id).actions())
         .doesNotContain(TransferAction.ACCEPT)
@@ -313,7 +298,7 @@ class TransfersTest extends ZugongTest {
     assertThat(view(id).state()).isEqualTo(TransferState.RETURNED);
 
     // A letter from outside the city that has expired is not registered at all.
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     assertThatThrownBy(
             () ->
                 transfers.registerIntoCity(
@@ -329,7 +314,7 @@ class TransfersTest extends ZugongTest {
   @Test
   void aTransferOutOfTheCityClosesWithTheReceiptOfItsLetter() {
     long member = freshMember();
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     long id = transfers.submitOutOfCity(member, "北京市海淀区中关村街道科源社区党支部");
     assertThat(view(id).deadline()).isNull();
     assertThat(view(id).categories()).containsExactly(Category.UNFINISHED);
@@ -351,7 +336,7 @@ class TransfersTest extends ZugongTest {
     String targetCode = branchCode(NANMEN, 1);
     long target = organizationId(targetCode);
     String idNumber = "330106199203154511";
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     long id =
         transfers.registerIntoCity(
             arriving(idNumber),
@@ -408,12 +393,12 @@ class TransfersTest extends ZugongTest {
   void theMembersHistoryShowsEveryMoveWhereverTheMemberIsNow() {
     long member = freshMember();
     long first = submitToJiangxia(member);
-    signIn(JIANGXIA_ADMIN);
+    actAs(JIANGXIA_ADMIN);
     transfers.accept(first);
     // Back to 南门 from 江厦: 南门 sees the member again, and both moves.
     String back = branchCode(NANMEN, 2);
     long second = transfers.submitWithinCity(member, back, today.plusMonths(1));
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     transfers.accept(second);
 
     assertThat(members.find(member).orElseThrow().organizationId()).isEqualTo(organizationId(back));
@@ -441,13 +426,13 @@ class TransfersTest extends ZugongTest {
     backdate(overdue, today.minusDays(45), today.minusDays(2));
     long returned = submitToJiangxia(freshMember());
     long accepted = submitToJiangxia(freshMember());
-    signIn(JIANGXIA_ADMIN);
+    actAs(JIANGXIA_ADMIN);
     transfers.returnToSource(returned, "材料不全");
     transfers.accept(accepted);
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     long outOfCity = transfers.submitOutOfCity(freshMember(), "上海市浦东新区张江镇科创社区党支部");
 
-    signIn(JIANGXIA_ADMIN);
+    actAs(JIANGXIA_ADMIN);
     Map<Category, List<Long>> incoming = ids(Direction.INCOMING);
     assertThat(incoming.get(Category.PENDING))
         .contains(fresh, dueSoon, overdue)
@@ -465,7 +450,7 @@ class TransfersTest extends ZugongTest {
     assertThat(pending.indexOf(dueSoon)).isLessThan(pending.indexOf(fresh));
     assertThat(transfers.pendingIncoming()).isEqualTo(pending.size());
 
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     Map<Category, List<Long>> outgoing = ids(Direction.OUTGOING);
     assertThat(outgoing.get(Category.UNFINISHED)).contains(fresh, returned, outOfCity);
     assertThat(outgoing.get(Category.PENDING)).doesNotContain(returned, outOfCity);
@@ -483,7 +468,7 @@ class TransfersTest extends ZugongTest {
 
   @Test
   void theDemoCityHasAFewHundredTransfersSomeOverdueSomeDueSoon() {
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     long all =
         DataScope.asSystem(
             () ->

@@ -15,10 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.zugong.member.imports.HttpSession;
@@ -44,18 +42,6 @@ class OrganizationImportTest extends ZugongTest {
   @Autowired Regions regions;
   @Autowired UserDetailsService users;
   @Autowired org.zugong.organization.internal.OrganizationImportWorker worker;
-
-  void signIn(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   /** The active organization of exactly this name that the signed-in user may see. */
   OrganizationView named(String name) {
@@ -154,7 +140,7 @@ class OrganizationImportTest extends ZugongTest {
 
   @Test
   void aValidSheetEstablishesTheTreeWithParentsFromEarlierRows() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     OrganizationView town = nanmen();
     List<List<String>> rows =
         List.of(
@@ -274,7 +260,7 @@ class OrganizationImportTest extends ZugongTest {
 
   @Test
   void eachBadCellIsNamedByRowColumnAndReasonAndNothingIsWritten() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     OrganizationView town = nanmen();
     String taken = organizations.children(town.id()).getFirst().name();
     List<List<String>> rows = new ArrayList<>();
@@ -375,7 +361,7 @@ class OrganizationImportTest extends ZugongTest {
 
   @Test
   void theErrorWorkbookSpeaksTheUploadersLanguage() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     List<String> bad = row("English branch", "Branchy", nanmen().code(), "330203001");
     OrganizationImportJob job =
         finished(start(OrganizationSheets.workbook(List.of(bad)), Locale.ENGLISH));
@@ -388,12 +374,12 @@ class OrganizationImportTest extends ZugongTest {
 
   @Test
   void aParentOutsideTheUploadersScopeIsRefused() {
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     String jiangbei = named("中共江北区委").code();
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     String haishu = named("中共海曙区委").code();
     String jiangxia = named("中共江厦街道工作委员会").code();
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     List<List<String>> rows =
         List.of(
             row("越界测试第一党支部", "党支部", nanmen().code(), "330203001"),
@@ -419,7 +405,7 @@ class OrganizationImportTest extends ZugongTest {
 
   @Test
   void theTemplateListsTheColumnsTheAllowedValuesAndTheParentsInScope() throws IOException {
-    signIn(DemoAccounts.TOWN_ADMIN);
+    actAs(DemoAccounts.TOWN_ADMIN);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     imports.template(out, Locale.SIMPLIFIED_CHINESE);
     byte[] template = out.toByteArray();
@@ -442,7 +428,7 @@ class OrganizationImportTest extends ZugongTest {
       }
     }
     assertThat(listed).isEqualTo(expected).contains(nanmen().code());
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     assertThat(listed).doesNotContain(named("中共海曙区委").code());
 
     // The empty template, uploaded as it is, has nothing to import.
@@ -460,7 +446,7 @@ class OrganizationImportTest extends ZugongTest {
 
   @Test
   void theApiTakesAMultipartUploadAndReportsTheImportUntilItIsDone() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     String town = nanmen().code();
     SecurityContextHolder.clearContext();
     HttpSession http =
@@ -523,7 +509,7 @@ class OrganizationImportTest extends ZugongTest {
 
     assertThat(worker.failInterrupted()).isPositive();
 
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     OrganizationImportJob job = imports.find(id).orElseThrow();
     assertThat(job.status()).isEqualTo(OrganizationImportStatus.FAILED);
     assertThat(job.failureKey()).isEqualTo("organization-import.interrupted");

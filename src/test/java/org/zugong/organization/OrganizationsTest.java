@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.zugong.platform.DataScope;
 import org.zugong.shared.InvalidValueException;
@@ -21,18 +18,6 @@ class OrganizationsTest extends ZugongTest {
 
   @Autowired Organizations organizations;
   @Autowired UserDetailsService users;
-
-  void signIn(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
-  }
 
   long townCommittee() {
     return organizations.search("中共南门街道工作委员会", null, null, 0, 1).rows().getFirst().id();
@@ -59,7 +44,7 @@ class OrganizationsTest extends ZugongTest {
         DataScope.asSystem(
             () -> jdbc.sql("select count(*) from organization").query(Long.class).single());
     assertThat(count).isBetween(25_000L, 35_000L);
-    signIn(DemoAccounts.CITY_ADMIN);
+    actAs(DemoAccounts.CITY_ADMIN);
     assertThat(organizations.countByKind(null))
         .allSatisfy((k, n) -> assertThat(n).as(k.name()).isPositive());
     assertThat(organizations.search("雨骑先锋", null, null, 0, 20).rows())
@@ -69,14 +54,14 @@ class OrganizationsTest extends ZugongTest {
 
   @Test
   void aDistrictAdminSeesOnlyTheDistrictsOrganizations() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     assertThat(organizations.roots()).extracting(OrganizationView::name).containsExactly("中共海曙区委");
     assertThat(organizations.search("江北", null, null, 0, 50).rows()).isEmpty();
   }
 
   @Test
   void refusesABranchWithoutAParentAndAGroupUnderACommittee() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long town = townCommittee();
     assertThatThrownBy(
             () ->
@@ -88,7 +73,7 @@ class OrganizationsTest extends ZugongTest {
 
   @Test
   void refusesAnOrganizationOutsideItsParentsRegion() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long town = townCommittee();
     // 330203002 江厦街道 is not inside 南门街道.
     assertThatThrownBy(
@@ -100,7 +85,7 @@ class OrganizationsTest extends ZugongTest {
 
   @Test
   void refusesAChangeDatedInTheFutureOrBeforeTheLastChange() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long id =
         establish(
             "顺序支部",
@@ -116,7 +101,7 @@ class OrganizationsTest extends ZugongTest {
 
   @Test
   void showsTheTreeAsItStoodOnADate() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long town = townCommittee();
     long id =
         establish(
@@ -144,7 +129,7 @@ class OrganizationsTest extends ZugongTest {
 
   @Test
   void movingAnOrganizationMovesItsWholeSubtree() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long town = townCommittee();
     long gb =
         establish(
@@ -177,7 +162,7 @@ class OrganizationsTest extends ZugongTest {
 
   @Test
   void mergingMovesTheChildrenAndEndsTheSource() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long town = townCommittee();
     long a =
         establish(
@@ -201,7 +186,7 @@ class OrganizationsTest extends ZugongTest {
 
   @Test
   void refusesToDissolveAnOrganizationWithActiveChildren() {
-    signIn(DemoAccounts.HAISHU_ADMIN);
+    actAs(DemoAccounts.HAISHU_ADMIN);
     long town = townCommittee();
     long gb =
         establish(
@@ -221,7 +206,7 @@ class OrganizationsTest extends ZugongTest {
 
   @Test
   void onlyAdministratorsChangeTheTree() {
-    signIn(DemoAccounts.MEMBER);
+    actAs(DemoAccounts.MEMBER);
     assertThatThrownBy(() -> organizations.rename(1, "x", LocalDate.of(2022, 5, 1)))
         .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
   }

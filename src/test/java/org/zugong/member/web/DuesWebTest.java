@@ -2,10 +2,6 @@ package org.zugong.member.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
@@ -286,18 +282,7 @@ class DuesWebTest extends ZugongTest {
   }
 
   /** Posts JSON with the session and CSRF token of a signed-in client. */
-  HttpResponse<String> postJson(WebClient client, String path, String json)
-      throws IOException, InterruptedException {
-    client.get("/dues");
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Cookie", "JSESSIONID=" + client.cookie("JSESSIONID"))
-                .header("X-CSRF-TOKEN", client.csrf())
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+  HttpResponse<String> postJson(WebClient client, String path, String json) {
+    return client.postJson(path, json);
   }
 }
