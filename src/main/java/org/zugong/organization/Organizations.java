@@ -149,10 +149,14 @@ public class Organizations {
   @Transactional(readOnly = true)
   public List<OrganizationView> roots() {
     return jdbc.sql(
+            // Only the organization that is the scope itself, or one that heads its region's part
+            // of
+            // the tree, can have a parent the caller may not see (organization_region_top_idx).
             "select "
                 + COLUMNS
-                + " from organization o where o.dissolved_on is null and (o.parent_id is null or not"
-                + " exists (select 1 from organization p where p.id = o.parent_id)) order by o.path")
+                + " from organization o where o.dissolved_on is null and (o.path = app_scope() or"
+                + " (o.path ~ '^(/[0-9]+)*/o[0-9]+/$' and (o.parent_id is null or not exists"
+                + " (select 1 from organization p where p.id = o.parent_id)))) order by o.path")
         .query(Organizations::view)
         .list();
   }
@@ -269,24 +273,53 @@ public class Organizations {
         .list();
   }
 
-  /** Active organizations of each kind in the caller's scope, optionally below one organization. */
+  /**
+   * Standing organizations of each kind in the caller's scope, or below one organization the caller
+   * may see, read from the organization tally (V6_10): a few rows, however large the scope.
+   */
   @Transactional(readOnly = true)
   public Map<OrganizationKind, Long> countByKind(@Nullable Long under) {
+    Map<OrganizationKind, Long> counts = noOrganizations();
+    jdbc.sql(
+            under == null
+                ? "select kind, organizations from organization_tally where subtree = app_scope()"
+                : "select kind, organizations from organization_tally where subtree = :subtree"
+                    + " and exists (select 1 from organization where id = :id)")
+        .param("subtree", "o" + under)
+        .param("id", under == null ? 0L : under)
+        .query(
+            (java.sql.ResultSet rs) -> {
+              counts.put(OrganizationKind.valueOf(rs.getString(1)), rs.getLong(2));
+            });
+    return counts;
+  }
+
+  /**
+   * The same figures counted from the organization rows themselves: the reference that {@link
+   * #countByKind} must equal. It reads every organization of the subtree.
+   */
+  @Transactional(readOnly = true)
+  public Map<OrganizationKind, Long> countByKindOfRows(@Nullable Long under) {
     String underPath =
         under == null ? null : find(under).map(o -> o.treePath().value()).orElse("~");
-    Map<OrganizationKind, Long> counts = new EnumMap<>(OrganizationKind.class);
-    for (OrganizationKind k : OrganizationKind.values()) {
-      counts.put(k, 0L);
-    }
+    Map<OrganizationKind, Long> counts = noOrganizations();
     jdbc.sql(
             "select kind, count(*) from organization where dissolved_on is null"
                 + " and (cast(:under as text) is null or starts_with(tree_path, cast(:under as text)))"
                 + " group by kind")
         .param("under", underPath)
         .query(
-            rs -> {
+            (java.sql.ResultSet rs) -> {
               counts.put(OrganizationKind.valueOf(rs.getString(1)), rs.getLong(2));
             });
+    return counts;
+  }
+
+  private static Map<OrganizationKind, Long> noOrganizations() {
+    Map<OrganizationKind, Long> counts = new EnumMap<>(OrganizationKind.class);
+    for (OrganizationKind k : OrganizationKind.values()) {
+      counts.put(k, 0L);
+    }
     return counts;
   }
 
