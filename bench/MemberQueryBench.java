@@ -1,12 +1,4 @@
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -20,28 +12,23 @@ import java.util.regex.Pattern;
  */
 public class MemberQueryBench {
 
-  static final HttpClient http =
-      HttpClient.newBuilder()
-          .cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
-
   public static void main(String[] args) throws Exception {
-    String base = args[0];
+    BenchHttp s = new BenchHttp(args[0]);
     int n = args.length > 3 ? Integer.parseInt(args[3]) : 300;
-    signIn(base, args[1], args[2]);
+    s.signIn(args[1], args[2]);
+    System.out.println(s.sessionCookie());
     Random random = new Random(2022);
 
     List<Long> orgs = new ArrayList<>();
     for (String kind : List.of("COMMITTEE", "WORKING_COMMITTEE", "GENERAL_BRANCH", "BRANCH")) {
-      String page = get(base + "/api/v1/organizations?size=200&kind=" + kind);
+      String page = s.json("/api/v1/organizations?size=200&kind=" + kind);
       Matcher m = Pattern.compile("\"id\":(\\d+),\"code\"").matcher(page);
       while (m.find()) {
         orgs.add(Long.parseLong(m.group(1)));
       }
     }
     List<String> names = new ArrayList<>();
-    Matcher nm = Pattern.compile("\"name\":\"([^\"]+)\",\"gender\"").matcher(get(base + "/api/v1/members?size=200"));
+    Matcher nm = Pattern.compile("\"name\":\"([^\"]+)\",\"gender\"").matcher(s.json("/api/v1/members?size=200"));
     while (nm.find()) {
       names.add(nm.group(1));
     }
@@ -49,37 +36,16 @@ public class MemberQueryBench {
 
     // Warm up the JIT and PostgreSQL's caches.
     for (int i = 0; i < 30; i++) {
-      get(base + "/api/v1/members/statistics?org=" + orgs.get(random.nextInt(orgs.size())));
-      get(base + "/api/v1/members?q=" + enc(names.get(random.nextInt(names.size()))));
+      s.json("/api/v1/members/statistics");
+      s.json("/api/v1/members/statistics?org=" + orgs.get(random.nextInt(orgs.size())));
+      s.json("/api/v1/members?q=" + BenchHttp.enc(names.get(random.nextInt(names.size()))));
     }
-    report("statistics, whole scope", time(n / 10, () -> get(base + "/api/v1/members/statistics")));
-    report("statistics, random subtree", time(n, () -> get(base + "/api/v1/members/statistics?org=" + orgs.get(random.nextInt(orgs.size())))));
-    report("search by name", time(n, () -> get(base + "/api/v1/members?q=" + enc(names.get(random.nextInt(names.size()))))));
-    report("search by ID number", time(n, () -> get(base + "/api/v1/members?q=" + idNumber(random))));
-  }
-
-  interface Call {
-    void run() throws Exception;
-  }
-
-  static List<Double> time(int n, Call call) throws Exception {
-    List<Double> ms = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      long t = System.nanoTime();
-      call.run();
-      ms.add((System.nanoTime() - t) / 1e6);
-    }
-    return ms;
-  }
-
-  static void report(String name, List<Double> ms) {
-    Collections.sort(ms);
-    System.out.printf("%-28s n=%4d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", name, ms.size(),
-        pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.get(ms.size() - 1));
-  }
-
-  static double pct(List<Double> sorted, int p) {
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    BenchHttp.report("statistics, whole scope", BenchHttp.time(n, () -> s.json("/api/v1/members/statistics")));
+    BenchHttp.report("statistics, random subtree", BenchHttp.time(n,
+        () -> s.json("/api/v1/members/statistics?org=" + orgs.get(random.nextInt(orgs.size())))));
+    BenchHttp.report("search by name", BenchHttp.time(n,
+        () -> s.json("/api/v1/members?q=" + BenchHttp.enc(names.get(random.nextInt(names.size()))))));
+    BenchHttp.report("search by ID number", BenchHttp.time(n, () -> s.json("/api/v1/members?q=" + idNumber(random))));
   }
 
   /** A valid ID number of a Ningbo district (most are not registered: the lookup is the same). */
@@ -91,35 +57,5 @@ public class MemberQueryBench {
       s += (body.charAt(i) - '0') * w[i];
     }
     return body + "10X98765432".charAt(s % 11);
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static String get(String url) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException(url + " -> " + r.statusCode());
-    }
-    return r.body();
-  }
-
-  static void signIn(String base, String user, String password) throws Exception {
-    String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-    if (!m.find()) {
-      throw new IllegalStateException("no CSRF token on the login page");
-    }
-    String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    if (!r.headers().firstValue("Location").orElse("").endsWith("/")) {
-      throw new IllegalStateException("sign-in failed: " + r.headers().firstValue("Location").orElse("?"));
-    }
-    String cookie = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow().getValue();
-    System.out.println("JSESSIONID=" + cookie);
   }
 }
