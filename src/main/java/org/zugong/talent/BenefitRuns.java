@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,11 @@ import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.RecordChanged;
 import org.zugong.shared.ScopePath;
 import org.zugong.talent.rules.BatchResult;
+import org.zugong.talent.rules.Benefit;
 import org.zugong.talent.rules.BenefitDecision;
 import org.zugong.talent.rules.CompiledRules;
 import org.zugong.talent.rules.FactColumns;
+import org.zugong.talent.rules.Schedule;
 import org.zugong.talent.rules.TalentFacts;
 
 /**
@@ -112,6 +115,7 @@ public class BenefitRuns {
       long talentId,
       String talentName,
       String policyCode,
+      int policyVersion,
       String clauseId,
       String benefit,
       int instalment,
@@ -311,23 +315,25 @@ public class BenefitRuns {
               personOf.put(rs.getLong(1), rs.getLong(2));
               scopeOf.put(rs.getLong(1), rs.getString(3));
             });
+    // The schedules the chunk's talents began, where an earlier version of a policy in force may
+    // carry or end them (ADR 0012, addendum).
+    Map<Long, List<Schedule>> begun =
+        rules.carries() ? schedules(chunk[1], chunk[2], under) : Map.of();
     long t0 = System.nanoTime();
     BatchResult batch = rules.evaluate(facts);
     GrantRows grants = new GrantRows();
     DecisionRows decisions = new DecisionRows();
     for (int row = 0; row < facts.size(); row++) {
-      boolean any = false;
-      for (BatchResult.ClauseResult c : batch.clauses()) {
-        if (c.granted(row)) {
-          any = true;
-          break;
-        }
-      }
       long talent = facts.id(row);
+      List<Schedule> schedules = begun.getOrDefault(talent, List.of());
+      boolean any = !schedules.isEmpty();
+      for (int c = 0; !any && c < batch.clauses().size(); c++) {
+        any = batch.clauses().get(c).granted(row);
+      }
       if (!any) {
         continue;
       }
-      for (BenefitDecision d : rules.explain(facts, row)) {
+      for (BenefitDecision d : rules.explain(facts, row, schedules)) {
         if (d.outcome() != BenefitDecision.Outcome.GRANTED) {
           continue;
         }
@@ -393,6 +399,41 @@ public class BenefitRuns {
         .params(facts.size(), (int) inserted[0], inserted[1], run.id())
         .update();
     return true;
+  }
+
+  /** The schedules begun by the talents of an id range below a node: their grants on record. */
+  private Map<Long, List<Schedule>> schedules(long first, long last, String under) {
+    Map<Long, List<Schedule>> out = new HashMap<>();
+    jdbc.sql(
+            """
+            select distinct talent_id, policy_code, policy_version, clause_id, benefit
+            from benefit_grant where talent_id between ? and ? and starts_with(scope_path, ?)
+            """)
+        .params(first, last, under)
+        .query(
+            rs -> {
+              out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                  .add(
+                      new Schedule(
+                          rs.getString(2),
+                          rs.getInt(3),
+                          rs.getString(4),
+                          Benefit.valueOf(rs.getString(5))));
+            });
+    return out;
+  }
+
+  /** The schedules one talent began: its grants on record. */
+  public List<Schedule> schedulesOf(long talentId) {
+    return jdbc.sql(
+            "select distinct policy_code, policy_version, clause_id, benefit from benefit_grant"
+                + " where talent_id = ?")
+        .param(talentId)
+        .query(
+            (rs, n) ->
+                new Schedule(
+                    rs.getString(1), rs.getInt(2), rs.getString(3), Benefit.valueOf(rs.getString(4))))
+        .list();
   }
 
   /** Columns of grants to insert in one statement. */
@@ -775,7 +816,7 @@ public class BenefitRuns {
             """
             select g.id, g.idempotency_key, g.run_id, g.talent_id, t.name, g.policy_code, g.clause_id,
               g.benefit, g.instalment, g.period_start, g.period_end, g.amount, g.status,
-              array_to_string(g.risks, ',')
+              array_to_string(g.risks, ','), g.policy_version
             from benefit_grant g join talent t on t.id = g.talent_id
             where g.run_id = :run and (cast(:risk as text) is null or cast(:risk as text) = any(g.risks))
             order by g.id limit :size offset :offset
@@ -802,7 +843,7 @@ public class BenefitRuns {
             """
             select g.id, g.idempotency_key, g.run_id, g.talent_id, t.name, g.policy_code, g.clause_id,
               g.benefit, g.instalment, g.period_start, g.period_end, g.amount, g.status,
-              array_to_string(g.risks, ',')
+              array_to_string(g.risks, ','), g.policy_version
             from benefit_grant g join talent t on t.id = g.talent_id
             where g.talent_id = ? order by g.period_start desc, g.id
             """)
@@ -840,6 +881,7 @@ public class BenefitRuns {
         rs.getLong(4),
         rs.getString(5),
         rs.getString(6),
+        rs.getInt(15),
         rs.getString(7),
         rs.getString(8),
         rs.getInt(9),
