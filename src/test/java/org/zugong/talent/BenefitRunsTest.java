@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -26,9 +28,11 @@ import org.zugong.platform.DataScope;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.ScopePath;
 import org.zugong.support.ZugongTest;
+import org.zugong.talent.rules.Benefit;
 import org.zugong.talent.rules.BenefitDecision;
 import org.zugong.talent.rules.CompiledRules;
 import org.zugong.talent.rules.FactColumns;
+import org.zugong.talent.rules.Schedule;
 
 /**
  * 免申即享 runs: the demo's completed 2022 run, exactly-once grants after a worker dies mid-chunk and
@@ -41,7 +45,10 @@ class BenefitRunsTest extends ZugongTest {
   @Autowired Talents talents;
   @Autowired DataSource dataSource;
 
-  /** The keys a run of the scope on the date must propose: due instalments not granted before. */
+  /**
+   * The keys a run of the scope on the date must propose: due instalments not granted before, the
+   * engine given each talent's schedules on record.
+   */
   private Set<String> expectedKeys(ScopePath scope, LocalDate date) {
     return DataScope.within(
         scope,
@@ -51,9 +58,25 @@ class BenefitRunsTest extends ZugongTest {
           Set<String> existing =
               new HashSet<>(
                   jdbc.sql("select idempotency_key from benefit_grant").query(String.class).list());
+          Map<Long, List<Schedule>> begun = new HashMap<>();
+          jdbc.sql(
+                  "select distinct talent_id, policy_code, policy_version, clause_id, benefit"
+                      + " from benefit_grant")
+              .query(
+                  rs -> {
+                    begun
+                        .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(
+                            new Schedule(
+                                rs.getString(2),
+                                rs.getInt(3),
+                                rs.getString(4),
+                                Benefit.valueOf(rs.getString(5))));
+                  });
           Set<String> keys = new TreeSet<>();
           for (int row = 0; row < facts.size(); row++) {
-            for (BenefitDecision d : rules.explain(facts, row)) {
+            List<Schedule> schedules = begun.getOrDefault(facts.id(row), List.of());
+            for (BenefitDecision d : rules.explain(facts, row, schedules)) {
               if (d.outcome() != BenefitDecision.Outcome.GRANTED) {
                 continue;
               }
@@ -320,6 +343,121 @@ class BenefitRunsTest extends ZugongTest {
                     .single());
     assertThat(held).isPositive();
     assertThat(paid + held).isEqualTo(run(id).grants());
+  }
+
+  /**
+   * A policy of 象山县 in two versions: version 1 (from 2021-01-19) grants talents with a master's
+   * degree or more 90,000 as 4:3:3 a year apart; version 2 (from 2022-08-23) grants everyone who
+   * arrived as early 120,000 the same way. The odd dates keep its keys apart from the demo's.
+   */
+  private static String carryPolicy(int version, String from) {
+    String degree =
+        version == 1 ? ", {\"field\": \"degree\", \"op\": \"ge\", \"value\": \"MASTER\"}" : "";
+    return """
+        {"code": "NB-TEST-CARRY", "kind": "SPECIAL", "name": {"zh": "分期跨版本测试", "en": "Carry test"},
+         "issuer": "象山县", "source": "demo: amounts are illustrative", "version": %d,
+         "effectiveFrom": "%s", "clauses": [{"id": "home", "benefit": "HOME_PURCHASE",
+           "name": {"zh": "购房补贴", "en": "Home purchase"},
+           "when": [{"field": "district", "op": "eq", "value": "330225"},
+                    {"field": "arrival", "op": "before", "value": "2021-01-19"}%s],
+           "amount": {"fixed": %d}, "instalments": {"shares": [4, 3, 3], "everyMonths": 12}}]}
+        """
+        .formatted(version, from, degree, version == 1 ? 90000 : 120000);
+  }
+
+  @Test
+  void nobodyIsPaidTwiceAcrossVersions() {
+    ScopePath xiangshan = new ScopePath("/330200/330225/");
+    DataScope.within(
+        xiangshan,
+        () -> {
+          policies.saveDraft(carryPolicy(1, "2021-01-19"), xiangshan);
+          policies.publish("NB-TEST-CARRY", 1);
+          return null;
+        });
+    LocalDate first = LocalDate.of(2022, 6, 30);
+    long r1 = DataScope.within(xiangshan, () -> runs.create(first, xiangshan, 100));
+    DataScope.within(xiangshan, () -> runs.work(r1, "first"));
+    DataScope.within(
+        xiangshan,
+        () -> {
+          runs.approve(r1);
+          policies.saveDraft(carryPolicy(2, "2022-08-23"), xiangshan);
+          policies.publish("NB-TEST-CARRY", 2);
+          return null;
+        });
+    List<Long> begunUnderV1 =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select distinct talent_id from benefit_grant where policy_code ="
+                            + " 'NB-TEST-CARRY' order by 1")
+                    .query(Long.class)
+                    .list());
+    assertThat(begunUnderV1).hasSizeGreaterThan(3);
+
+    LocalDate later = LocalDate.of(2024, 6, 30);
+    Set<String> expected = expectedKeys(xiangshan, later);
+    long r2 = DataScope.within(xiangshan, () -> runs.create(later, xiangshan, 100));
+    DataScope.within(xiangshan, () -> runs.work(r2, "later"));
+    DataScope.within(
+        xiangshan,
+        () -> {
+          runs.approve(r2);
+          return null;
+        });
+    assertThat(keysOf(r2)).containsExactlyElementsOf(expected);
+
+    record Row(long talent, int version, int instalment, long amount, boolean paid) {}
+    List<Row> rows =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        """
+                        select g.talent_id, g.policy_version, g.instalment, g.amount,
+                          exists (select 1 from benefit_payment p where p.grant_id = g.id)
+                        from benefit_grant g where g.policy_code = 'NB-TEST-CARRY'
+                        order by g.talent_id, g.period_start
+                        """)
+                    .query(
+                        (rs, n) ->
+                            new Row(
+                                rs.getLong(1),
+                                rs.getInt(2),
+                                rs.getInt(3),
+                                rs.getLong(4),
+                                rs.getBoolean(5)))
+                    .list());
+    Map<Long, List<Row>> byTalent = new HashMap<>();
+    rows.forEach(r -> byTalent.computeIfAbsent(r.talent(), k -> new ArrayList<>()).add(r));
+    // Those begun under version 1 got its third instalment and nothing of version 2.
+    for (long talent : begunUnderV1) {
+      assertThat(byTalent.get(talent))
+          .as("talent %d", talent)
+          .extracting(Row::version, Row::instalment, Row::amount)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(1, 1, 36000L),
+              org.assertj.core.groups.Tuple.tuple(1, 2, 27000L),
+              org.assertj.core.groups.Tuple.tuple(1, 3, 27000L));
+    }
+    // Those version 1 did not grant began version 2's schedule: two instalments due by the date.
+    List<Long> newcomers =
+        byTalent.keySet().stream().filter(t -> !begunUnderV1.contains(t)).toList();
+    assertThat(newcomers).isNotEmpty();
+    for (long talent : newcomers) {
+      assertThat(byTalent.get(talent))
+          .extracting(Row::version, Row::instalment, Row::amount)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(2, 1, 48000L),
+              org.assertj.core.groups.Tuple.tuple(2, 2, 36000L));
+    }
+    // Nobody is paid more than the one schedule holds.
+    byTalent.forEach(
+        (talent, grants) ->
+            assertThat(grants.stream().filter(Row::paid).mapToLong(Row::amount).sum())
+                .as("paid to talent %d", talent)
+                .isLessThanOrEqualTo(grants.getFirst().version() == 1 ? 90000 : 120000));
+    assertThat(rows).anyMatch(Row::paid);
   }
 
   private Connection connection() {
