@@ -1,6 +1,8 @@
 package org.zugong.talent;
 
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,8 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,7 +107,9 @@ public class BenefitRuns {
       @Nullable OffsetDateTime publishedAt,
       @Nullable LocalDate publicityUntil,
       @Nullable OffsetDateTime archivedAt,
-      ScopePath scopePath) {
+      ScopePath scopePath,
+      int autoResumes,
+      @Nullable OffsetDateTime resumedAt) {
 
     public int percent() {
       return chunksTotal == 0 ? 100 : chunksDone * 100 / chunksTotal;
@@ -134,9 +142,10 @@ public class BenefitRuns {
   private static final String RUN_COLUMNS =
       "id, run_date, status, chunks_total, chunks_done, talents_total, talents_done, grants, amount,"
           + " started_by, started_at, approved_by, paid_at, published_at, publicity_until,"
-          + " archived_at, scope_path";
+          + " archived_at, scope_path, auto_resumes, resumed_at";
 
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
   private final Policies policies;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
@@ -145,13 +154,21 @@ public class BenefitRuns {
       Executors.newFixedThreadPool(
           2, Thread.ofPlatform().name("benefit-run-", 1).daemon(true).factory());
 
+  /** The runs this instance has a background worker for (queued or working). */
+  private final Set<Long> working = ConcurrentHashMap.newKeySet();
+
+  /** Names this instance in the chunks its background workers do. */
+  private final String instance = UUID.randomUUID().toString().substring(0, 8);
+
   BenefitRuns(
       JdbcClient jdbc,
+      DataSource dataSource,
       Policies policies,
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
     this.policies = policies;
     this.tx = new TransactionTemplate(transactions);
     this.events = events;
@@ -247,12 +264,150 @@ public class BenefitRuns {
     return id;
   }
 
-  /** Works a run (again) in the background, within the run's scope; returns at once. */
+  /**
+   * Works a run (again) in the background, within the run's scope; returns at once. Nothing more
+   * happens where a live worker, here or in another instance, already works it.
+   */
   public void resumeAsync(long id) {
     Run run = find(id).orElseThrow(() -> new BenefitRunNotFoundException(id));
-    ScopePath scope = run.scopePath();
-    executor.execute(
-        () -> DataScope.within(scope, () -> work(id, Thread.currentThread().getName())));
+    submit(run.id(), run.scopePath(), false);
+  }
+
+  /**
+   * Gives a background worker to every run left proposing that no live worker holds, in any scope:
+   * the instance that worked it crashed, or stopped. Called at the application's start and by a
+   * periodic sweep; each run so taken up records that it was resumed automatically. Safe from any
+   * number of instances at once: of those sweeping one run, one works it. Returns how many runs
+   * were handed to a worker here (each checks again, taking the lock, that nobody took it since).
+   */
+  public int resumeStalled() {
+    List<Run> proposing =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select "
+                            + RUN_COLUMNS
+                            + " from benefit_run where status = 'PROPOSING' order by id")
+                    .query(BenefitRuns::run)
+                    .list());
+    int handed = 0;
+    for (Run run : proposing) {
+      if (!working.contains(run.id()) && !heldByLiveWorker(run.id())) {
+        handed += submit(run.id(), run.scopePath(), true) ? 1 : 0;
+      }
+    }
+    return handed;
+  }
+
+  /** Whether this instance has a background worker for the run, queued or working. */
+  public boolean workingHere(long id) {
+    return working.contains(id);
+  }
+
+  private boolean submit(long id, ScopePath scope, boolean automatic) {
+    if (!working.add(id)) {
+      return false;
+    }
+    try {
+      executor.execute(
+          () -> {
+            String worker =
+                (automatic ? "auto-" : "") + instance + "-" + Thread.currentThread().getName();
+            try {
+              DataScope.within(scope, () -> workIfIdle(id, worker, automatic));
+            } catch (RuntimeException e) {
+              log.warn("run {}: background worker {} stopped: {}", id, worker, e.toString());
+            } finally {
+              working.remove(id);
+            }
+          });
+      return true;
+    } catch (RuntimeException e) {
+      working.remove(id);
+      throw e;
+    }
+  }
+
+  /**
+   * Works a run where no live worker holds it: takes its advisory lock in exclusive mode (granted
+   * only while no worker holds it in shared mode, here or in another instance), turns it into a
+   * shared hold like every worker's, and works. An automatic resume is recorded on the run.
+   */
+  private int workIfIdle(long id, String worker, boolean automatic) {
+    try (Connection lock = dataSource.getConnection()) {
+      if (!advisory(lock, "pg_try_advisory_lock", id)) {
+        return 0;
+      }
+      // The session's own exclusive hold does not bar its shared one.
+      advisory(lock, "pg_advisory_lock_shared", id);
+      advisory(lock, "pg_advisory_unlock", id);
+      try {
+        if (automatic && !recordAutomaticResume(id, worker)) {
+          return 0;
+        }
+        return workHolding(id, worker, Integer.MAX_VALUE);
+      } finally {
+        advisory(lock, "pg_advisory_unlock_shared", id);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("run " + id + ": advisory lock: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a worker, of any instance, holds the run's advisory lock now. */
+  private boolean heldByLiveWorker(long id) {
+    return Boolean.TRUE.equals(
+        jdbc.sql(
+                "select exists (select 1 from pg_locks where locktype = 'advisory' and granted"
+                    + " and database = (select oid from pg_database where datname ="
+                    + " current_database()) and classid = cast(hashtext('benefit_run') as oid)"
+                    + " and objid = cast(? as oid) and objsubid = 2)")
+            .param(id)
+            .query(Boolean.class)
+            .single());
+  }
+
+  /**
+   * Calls an advisory lock function on the run's key, in the two-key form ({@code
+   * hashtext('benefit_run')}, run id); returns its answer, true for those that answer nothing.
+   */
+  private static boolean advisory(Connection c, String function, long id) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("select cast(" + function + "(hashtext('benefit_run'), ?) as text)")) {
+      p.setInt(1, Math.toIntExact(id));
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() && !"false".equals(rs.getString(1));
+      }
+    }
+  }
+
+  private boolean recordAutomaticResume(long id, String worker) {
+    Boolean recorded =
+        tx.execute(
+            s -> {
+              List<String> scope =
+                  jdbc.sql(
+                          "update benefit_run set auto_resumes = auto_resumes + 1, resumed_at = ?"
+                              + " where id = ? and status = 'PROPOSING' returning scope_path")
+                      .params(OffsetDateTime.now(clock), id)
+                      .query(String.class)
+                      .list();
+              if (scope.isEmpty()) {
+                return false;
+              }
+              events.publishEvent(
+                  new RecordChanged(
+                      "benefit_run",
+                      Long.toString(id),
+                      "resume",
+                      scope.getFirst(),
+                      Map.of("resumedBy", new RecordChanged.Change(null, worker))));
+              return true;
+            });
+    if (Boolean.TRUE.equals(recorded)) {
+      log.info("run {}: left proposing with no live worker, resumed by {}", id, worker);
+    }
+    return Boolean.TRUE.equals(recorded);
   }
 
   /**
@@ -265,8 +420,26 @@ public class BenefitRuns {
     return work(id, worker, Integer.MAX_VALUE);
   }
 
-  /** Works at most {@code max} chunks of a run (a paced worker; tests). */
+  /**
+   * Works at most {@code max} chunks of a run (a paced worker; tests). While it works it holds the
+   * run's advisory lock in shared mode on a connection of its own: the sign, for {@link
+   * #resumeStalled}, that a live worker is on the run; the lock goes with the connection when the
+   * worker or its instance dies.
+   */
   public int work(long id, String worker, int max) {
+    try (Connection lock = dataSource.getConnection()) {
+      advisory(lock, "pg_advisory_lock_shared", id);
+      try {
+        return workHolding(id, worker, max);
+      } finally {
+        advisory(lock, "pg_advisory_unlock_shared", id);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("run " + id + ": advisory lock: " + e.getMessage(), e);
+    }
+  }
+
+  private int workHolding(long id, String worker, int max) {
     Run run = find(id).orElseThrow(() -> new BenefitRunNotFoundException(id));
     if (run.status() != Status.PROPOSING) {
       return 0;
@@ -432,7 +605,10 @@ public class BenefitRuns {
         .query(
             (rs, n) ->
                 new Schedule(
-                    rs.getString(1), rs.getInt(2), rs.getString(3), Benefit.valueOf(rs.getString(4))))
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getString(3),
+                    Benefit.valueOf(rs.getString(4))))
         .list();
   }
 
@@ -910,7 +1086,9 @@ public class BenefitRuns {
         rs.getObject("published_at", OffsetDateTime.class),
         rs.getObject("publicity_until", LocalDate.class),
         rs.getObject("archived_at", OffsetDateTime.class),
-        new ScopePath(rs.getString("scope_path")));
+        new ScopePath(rs.getString("scope_path")),
+        rs.getInt("auto_resumes"),
+        rs.getObject("resumed_at", OffsetDateTime.class));
   }
 
   private static ScopePath scope() {

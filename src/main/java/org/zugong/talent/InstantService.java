@@ -148,7 +148,10 @@ public class InstantService {
             .map(
                 g ->
                     new Schedule(
-                        g.policyCode(), g.policyVersion(), g.clauseId(), Benefit.valueOf(g.benefit())))
+                        g.policyCode(),
+                        g.policyVersion(),
+                        g.clauseId(),
+                        Benefit.valueOf(g.benefit())))
             .distinct()
             .toList();
     List<BenefitDecision> decisions = rules(today).explain(talents.facts(id), 0, begun);

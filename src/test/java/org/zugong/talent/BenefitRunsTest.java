@@ -28,6 +28,7 @@ import org.zugong.platform.DataScope;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.ScopePath;
 import org.zugong.support.ZugongTest;
+import org.zugong.talent.internal.BenefitRunSweeper;
 import org.zugong.talent.rules.Benefit;
 import org.zugong.talent.rules.BenefitDecision;
 import org.zugong.talent.rules.CompiledRules;
@@ -44,6 +45,7 @@ class BenefitRunsTest extends ZugongTest {
   @Autowired Policies policies;
   @Autowired Talents talents;
   @Autowired DataSource dataSource;
+  @Autowired BenefitRunSweeper sweeper;
 
   /**
    * The keys a run of the scope on the date must propose: due instalments not granted before, the
@@ -163,42 +165,7 @@ class BenefitRunsTest extends ZugongTest {
     assertThat(DataScope.within(beilun, () -> runs.work(id, "first", 2))).isEqualTo(2);
     int committed = keysOf(id).size();
     assertThat(committed).isPositive();
-    AtomicReference<Throwable> died = new AtomicReference<>();
-    Thread worker;
-    try (Connection lock = DataScope.asSystem(() -> connection())) {
-      lock.setAutoCommit(false);
-      try (Statement s = lock.createStatement()) {
-        s.execute("select set_config('zugong.scope', '/', false)");
-      }
-      try (PreparedStatement p =
-          lock.prepareStatement("select id from benefit_run where id = ? for update")) {
-        p.setLong(1, id);
-        p.executeQuery().close();
-      }
-      worker =
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    try {
-                      DataScope.within(beilun, () -> runs.work(id, "doomed"));
-                    } catch (Throwable e) {
-                      died.set(e);
-                    }
-                  });
-      int workerPid;
-      try {
-        workerPid = waitForBlockedWorker(lock);
-      } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + " worker: " + died.get(), e);
-      }
-      try (PreparedStatement kill = lock.prepareStatement("select pg_terminate_backend(?)")) {
-        kill.setInt(1, workerPid);
-        kill.executeQuery().close();
-      }
-      lock.rollback();
-    }
-    worker.join(30_000);
-    assertThat(died.get()).as("the worker died with its connection").isNotNull();
+    killAWorkerMidChunk(id, beilun);
     BenefitRuns.Run cut = run(id);
     assertThat(cut.status()).isEqualTo(BenefitRuns.Status.PROPOSING);
     assertThat(cut.chunksDone()).isLessThan(cut.chunksTotal());
@@ -458,6 +425,91 @@ class BenefitRunsTest extends ZugongTest {
                 .as("paid to talent %d", talent)
                 .isLessThanOrEqualTo(grants.getFirst().version() == 1 ? 90000 : 120000));
     assertThat(rows).anyMatch(Row::paid);
+  }
+
+  @Test
+  void aCrashedRunResumesByItself() throws Exception {
+    ScopePath ninghai = new ScopePath("/330200/330226/");
+    LocalDate date = LocalDate.of(2024, 6, 30);
+    Set<String> expected = expectedKeys(ninghai, date);
+    assertThat(expected).hasSizeGreaterThan(20);
+    long id = DataScope.within(ninghai, () -> runs.create(date, ninghai, 100));
+    assertThat(DataScope.within(ninghai, () -> runs.work(id, "first", 1))).isEqualTo(1);
+    killAWorkerMidChunk(id, ninghai);
+    assertThat(run(id).status()).isEqualTo(BenefitRuns.Status.PROPOSING);
+    assertThat(run(id).chunksDone()).isEqualTo(1);
+    assertThat(run(id).autoResumes()).isZero();
+
+    // Nobody presses "resume": the periodic sweep, off in the suite, is turned on for this test.
+    sweeper.every(java.time.Duration.ofMillis(100));
+    try {
+      waitUntil(() -> run(id).status() == BenefitRuns.Status.PROPOSED);
+    } finally {
+      sweeper.every(java.time.Duration.ZERO);
+    }
+    BenefitRuns.Run done = run(id);
+    assertThat(done.talentsDone()).isEqualTo(done.talentsTotal());
+    assertThat(keysOf(id)).containsExactlyElementsOf(expected);
+    assertThat(done.grants()).isEqualTo(expected.size());
+    assertThat(done.autoResumes()).isEqualTo(1);
+    assertThat(done.resumedAt()).isNotNull();
+    List<String> workers =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select distinct worker from benefit_run_chunk where run_id = ? and"
+                            + " worker <> 'first'")
+                    .param(id)
+                    .query(String.class)
+                    .list());
+    assertThat(workers).singleElement().asString().startsWith("auto-");
+    // The run's page says so.
+    var page = signedIn(org.zugong.support.DemoAccounts.CITY_ADMIN).get("/benefit-runs/" + id);
+    assertThat(page.body()).contains("run-resumed").contains("中断后已自动继续运行 1 次");
+  }
+
+  /**
+   * Starts a worker on the run, lets it decide and write a chunk's grants, and kills its connection
+   * before it commits, as a crash would: the worker blocks on the run's row (held here) and its
+   * backend is terminated.
+   */
+  private void killAWorkerMidChunk(long id, ScopePath scope) throws Exception {
+    AtomicReference<Throwable> died = new AtomicReference<>();
+    Thread worker;
+    try (Connection lock = DataScope.asSystem(() -> connection())) {
+      lock.setAutoCommit(false);
+      try (Statement s = lock.createStatement()) {
+        s.execute("select set_config('zugong.scope', '/', false)");
+      }
+      try (PreparedStatement p =
+          lock.prepareStatement("select id from benefit_run where id = ? for update")) {
+        p.setLong(1, id);
+        p.executeQuery().close();
+      }
+      worker =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      DataScope.within(scope, () -> runs.work(id, "doomed"));
+                    } catch (Throwable e) {
+                      died.set(e);
+                    }
+                  });
+      int workerPid;
+      try {
+        workerPid = waitForBlockedWorker(lock);
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + " worker: " + died.get(), e);
+      }
+      try (PreparedStatement kill = lock.prepareStatement("select pg_terminate_backend(?)")) {
+        kill.setInt(1, workerPid);
+        kill.executeQuery().close();
+      }
+      lock.rollback();
+    }
+    worker.join(30_000);
+    assertThat(died.get()).as("the worker died with its connection").isNotNull();
   }
 
   private Connection connection() {

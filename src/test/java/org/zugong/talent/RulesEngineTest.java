@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.zugong.talent.rules.Benefit;
 import org.zugong.talent.rules.BenefitDecision;
 import org.zugong.talent.rules.BenefitDecision.Outcome;
@@ -574,7 +574,8 @@ class RulesEngineTest {
   }
 
   // A schedule across policy versions (ADR 0012, addendum). Version 1 grants 100,000 as 4:3:3 from
-  // 2022-01-01; version 2 takes over on 2023-07-01 with 150,000, so the two are told apart by amount
+  // 2022-01-01; version 2 takes over on 2023-07-01 with 150,000, so the two are told apart by
+  // amount
   // and dates.
 
   static PolicyDocument version(int version, String from, @Nullable String to, String extra) {
@@ -605,15 +606,15 @@ class RulesEngineTest {
 
   static List<BenefitDecision> explainAfter(String v2extra, List<Schedule> begun) {
     List<PolicyDocument> docs =
-        List.of(version(1, "2022-01-01", "2023-06-30", ""), version(2, "2023-07-01", null, v2extra));
+        List.of(
+            version(1, "2022-01-01", "2023-06-30", ""), version(2, "2023-07-01", null, v2extra));
     return CompiledRules.compile(docs, AFTER).explain(FactColumns.of(YOUNG_DOCTOR), 0, begun);
   }
 
   @Test
   void carriesUnpaidInstalmentsIntoNewVersion() {
     List<BenefitDecision> d = explainAfter("", BEGUN_UNDER_V1);
-    BenefitDecision carried =
-        d.stream().filter(BenefitDecision::carried).findFirst().orElseThrow();
+    BenefitDecision carried = d.stream().filter(BenefitDecision::carried).findFirst().orElseThrow();
     // The decision names version 1's clause and pays version 1's amounts on its dates.
     assertThat(carried.clauseReference()).isEqualTo("G/home");
     assertThat(carried.policyVersion()).isEqualTo(1);
@@ -622,7 +623,9 @@ class RulesEngineTest {
     assertThat(carried.instalments())
         .extracting(BenefitDecision.Instalment::key)
         .containsExactly(
-            "1:HOME_PURCHASE:2022-01-01", "1:HOME_PURCHASE:2023-01-01", "1:HOME_PURCHASE:2024-01-01");
+            "1:HOME_PURCHASE:2022-01-01",
+            "1:HOME_PURCHASE:2023-01-01",
+            "1:HOME_PURCHASE:2024-01-01");
     assertThat(carried.instalments())
         .extracting(BenefitDecision.Instalment::amount)
         .containsExactly(40000L, 30000L, 30000L);

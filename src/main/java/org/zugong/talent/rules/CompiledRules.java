@@ -67,9 +67,9 @@ public final class CompiledRules {
   private final Map<String, List<PolicyDocument>> history;
 
   /**
-   * The clauses of earlier versions of the policies in force, compiled at the date on their own
-   * (no precedence, no exclusions): they pay the schedules carried into the version in force. Keyed
-   * by {@link #carryKey}.
+   * The clauses of earlier versions of the policies in force, compiled at the date on their own (no
+   * precedence, no exclusions): they pay the schedules carried into the version in force. Keyed by
+   * {@link #carryKey}.
    */
   private final Map<String, Rule> carryRules;
 
@@ -239,8 +239,8 @@ public final class CompiledRules {
   }
 
   /**
-   * Whether some policy in force has an earlier published version, so that a talent's schedules
-   * on record can change the decisions (see {@link #explain(FactColumns, int, Collection)}).
+   * Whether some policy in force has an earlier published version, so that a talent's schedules on
+   * record can change the decisions (see {@link #explain(FactColumns, int, Collection)}).
    */
   public boolean carries() {
     return !carryRules.isEmpty();
@@ -250,11 +250,11 @@ public final class CompiledRules {
    * Every clause's decision for one talent, each with its reason, given the schedules the talent
    * began (grants on record). A schedule begun under an earlier version of a policy in force is
    * carried: that version's clause decides it at the date (its conditions, amounts and dates, on
-   * its own), and its decision follows those of the clauses in force, marked {@code carried}; unless
-   * a later version's clause of the same id says {@code "carry": false}, which ends it. Either way
-   * the clauses of the version in force granting the same benefit begin no second schedule for the
-   * talent ({@code CARRIED} or {@code ENDED}, naming the earlier clause); a carried schedule still
-   * granted counts as granted for exclusions.
+   * its own), and its decision follows those of the clauses in force, marked {@code carried};
+   * unless a later version's clause of the same id says {@code "carry": false}, which ends it.
+   * Either way the clauses of the version in force granting the same benefit begin no second
+   * schedule for the talent ({@code CARRIED} or {@code ENDED}, naming the earlier clause); a
+   * carried schedule still granted counts as granted for exclusions.
    */
   public List<BenefitDecision> explain(FactColumns facts, int row, Collection<Schedule> begun) {
     long talentId = facts.id(row);
