@@ -3,6 +3,7 @@ package org.zugong.talent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.zugong.ZugongApplication;
 import org.zugong.platform.DataScope;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.ScopePath;
@@ -46,6 +50,7 @@ class BenefitRunsTest extends ZugongTest {
   @Autowired Talents talents;
   @Autowired DataSource dataSource;
   @Autowired BenefitRunSweeper sweeper;
+  @Autowired HikariDataSource pool;
 
   /**
    * The keys a run of the scope on the date must propose: due instalments not granted before, the
@@ -466,6 +471,131 @@ class BenefitRunsTest extends ZugongTest {
     // The run's page says so.
     var page = signedIn(org.zugong.support.DemoAccounts.CITY_ADMIN).get("/benefit-runs/" + id);
     assertThat(page.body()).contains("run-resumed").contains("中断后已自动继续运行 1 次");
+  }
+
+  /**
+   * A second instance of the application on the same PostgreSQL: its own Spring context, connection
+   * pool and workers, no web traffic, no demo data, no sweep of its own unless called.
+   */
+  private ConfigurableApplicationContext secondInstance() {
+    return new SpringApplicationBuilder(ZugongApplication.class)
+        .run(
+            "--spring.datasource.url=" + pool.getJdbcUrl(),
+            "--spring.datasource.username=" + pool.getUsername(),
+            "--spring.datasource.password=",
+            "--zugong.data-dir=" + ZugongTest.dataDir(),
+            "--zugong.db.pool-size=6",
+            "--zugong.demo.enabled=false",
+            "--zugong.benefit.resume-on-start=false",
+            "--zugong.benefit.resume-every=0s",
+            "--zugong.member.tally.fold-every=1h",
+            "--spring.modulith.republish-outstanding-events-on-restart=false",
+            "--server.port=0");
+  }
+
+  @Test
+  void twoInstancesOnOneDatabasePayNobodyTwiceAndMissNobody() throws Exception {
+    ScopePath yuyao = new ScopePath("/330200/330281/");
+    ScopePath fenghua = new ScopePath("/330200/330213/");
+    LocalDate date = LocalDate.of(2024, 6, 30);
+    Set<String> expected = expectedKeys(yuyao, date);
+    assertThat(expected).hasSizeGreaterThan(20);
+    long id = DataScope.within(yuyao, () -> runs.create(date, yuyao, 40));
+    int chunks = run(id).chunksTotal();
+    assertThat(chunks).isGreaterThan(3);
+    try (ConfigurableApplicationContext other = secondInstance()) {
+      BenefitRuns there = other.getBean(BenefitRuns.class);
+      assertThat(there).isNotSameAs(runs);
+
+      // The same run worked from both instances at once: each takes a first chunk, then both go on.
+      CountDownLatch go = new CountDownLatch(1);
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Integer>> done = new ArrayList<>();
+        for (var instance :
+            List.of(java.util.Map.entry("here", runs), java.util.Map.entry("there", there))) {
+          done.add(
+              threads.submit(
+                  () -> {
+                    go.await();
+                    return DataScope.within(
+                        yuyao,
+                        () ->
+                            instance.getValue().work(id, instance.getKey(), 1)
+                                + instance.getValue().work(id, instance.getKey()));
+                  }));
+        }
+        go.countDown();
+        int total = 0;
+        for (Future<Integer> f : done) {
+          total += f.get(120, TimeUnit.SECONDS);
+        }
+        assertThat(total).as("each chunk done once, by one instance").isEqualTo(chunks);
+      } finally {
+        threads.shutdownNow();
+      }
+      BenefitRuns.Run run = run(id);
+      assertThat(run.status()).isEqualTo(BenefitRuns.Status.PROPOSED);
+      assertThat(keysOf(id)).containsExactlyElementsOf(expected);
+      assertThat(run.grants()).isEqualTo(expected.size());
+      assertThat(
+              DataScope.asSystem(
+                  () ->
+                      jdbc.sql(
+                              "select distinct worker from benefit_run_chunk where run_id = ?"
+                                  + " order by 1")
+                          .param(id)
+                          .query(String.class)
+                          .list()))
+          .containsExactly("here", "there");
+
+      // A run left proposing, swept by both instances at once: one of them works it.
+      Set<String> expectedThere = expectedKeys(fenghua, date);
+      long stalled = DataScope.within(fenghua, () -> runs.create(date, fenghua, 100));
+      CountDownLatch sweep = new CountDownLatch(1);
+      Thread a =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    awaitQuietly(sweep);
+                    runs.resumeStalled();
+                  });
+      Thread b =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    awaitQuietly(sweep);
+                    there.resumeStalled();
+                  });
+      sweep.countDown();
+      a.join(30_000);
+      b.join(30_000);
+      waitUntil(
+          () ->
+              run(stalled).status() == BenefitRuns.Status.PROPOSED
+                  && !runs.workingHere(stalled)
+                  && !there.workingHere(stalled));
+      assertThat(run(stalled).autoResumes()).isEqualTo(1);
+      assertThat(keysOf(stalled)).containsExactlyElementsOf(expectedThere);
+      List<String> sweepers =
+          DataScope.asSystem(
+              () ->
+                  jdbc.sql(
+                          "select distinct split_part(worker, '-', 2) from benefit_run_chunk"
+                              + " where run_id = ?")
+                      .param(stalled)
+                      .query(String.class)
+                      .list());
+      assertThat(sweepers).as("the instance that worked it").hasSize(1);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
