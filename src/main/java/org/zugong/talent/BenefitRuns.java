@@ -1,8 +1,6 @@
 package org.zugong.talent;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zugong.platform.DataScope;
+import org.zugong.platform.WorkLocks;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.RecordChanged;
 import org.zugong.shared.ScopePath;
@@ -55,6 +53,9 @@ import org.zugong.talent.rules.TalentFacts;
 public class BenefitRuns {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BenefitRuns.class);
+
+  /** The kind of the advisory lock a live worker holds on a run, in shared mode. */
+  private static final String LOCK = "benefit_run";
 
   /** Talents per chunk: one transaction each. */
   public static final int CHUNK = 2000;
@@ -145,7 +146,7 @@ public class BenefitRuns {
           + " archived_at, scope_path, auto_resumes, resumed_at";
 
   private final JdbcClient jdbc;
-  private final DataSource dataSource;
+  private final WorkLocks locks;
   private final Policies policies;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
@@ -162,13 +163,13 @@ public class BenefitRuns {
 
   BenefitRuns(
       JdbcClient jdbc,
-      DataSource dataSource,
+      WorkLocks locks,
       Policies policies,
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
-    this.dataSource = dataSource;
+    this.locks = locks;
     this.policies = policies;
     this.tx = new TransactionTemplate(transactions);
     this.events = events;
@@ -292,7 +293,7 @@ public class BenefitRuns {
                     .list());
     int handed = 0;
     for (Run run : proposing) {
-      if (!working.contains(run.id()) && !heldByLiveWorker(run.id())) {
+      if (!working.contains(run.id()) && !locks.isHeld(LOCK, run.id())) {
         handed += submit(run.id(), run.scopePath(), true) ? 1 : 0;
       }
     }
@@ -329,55 +330,19 @@ public class BenefitRuns {
   }
 
   /**
-   * Works a run where no live worker holds it: takes its advisory lock in exclusive mode (granted
-   * only while no worker holds it in shared mode, here or in another instance), turns it into a
-   * shared hold like every worker's, and works. An automatic resume is recorded on the run.
+   * Works a run where no live worker holds it (see {@link WorkLocks#shareIfFree}): of instances
+   * trying at once, one works it. An automatic resume is recorded on the run.
    */
   private int workIfIdle(long id, String worker, boolean automatic) {
-    try (Connection lock = dataSource.getConnection()) {
-      if (!advisory(lock, "pg_try_advisory_lock", id)) {
+    Optional<WorkLocks.Held> lock = locks.shareIfFree(LOCK, id);
+    if (lock.isEmpty()) {
+      return 0;
+    }
+    try (WorkLocks.Held held = lock.get()) {
+      if (automatic && !recordAutomaticResume(id, worker)) {
         return 0;
       }
-      // The session's own exclusive hold does not bar its shared one.
-      advisory(lock, "pg_advisory_lock_shared", id);
-      advisory(lock, "pg_advisory_unlock", id);
-      try {
-        if (automatic && !recordAutomaticResume(id, worker)) {
-          return 0;
-        }
-        return workHolding(id, worker, Integer.MAX_VALUE);
-      } finally {
-        advisory(lock, "pg_advisory_unlock_shared", id);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("run " + id + ": advisory lock: " + e.getMessage(), e);
-    }
-  }
-
-  /** Whether a worker, of any instance, holds the run's advisory lock now. */
-  private boolean heldByLiveWorker(long id) {
-    return Boolean.TRUE.equals(
-        jdbc.sql(
-                "select exists (select 1 from pg_locks where locktype = 'advisory' and granted"
-                    + " and database = (select oid from pg_database where datname ="
-                    + " current_database()) and classid = cast(hashtext('benefit_run') as oid)"
-                    + " and objid = cast(? as oid) and objsubid = 2)")
-            .param(id)
-            .query(Boolean.class)
-            .single());
-  }
-
-  /**
-   * Calls an advisory lock function on the run's key, in the two-key form ({@code
-   * hashtext('benefit_run')}, run id); returns its answer, true for those that answer nothing.
-   */
-  private static boolean advisory(Connection c, String function, long id) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement("select cast(" + function + "(hashtext('benefit_run'), ?) as text)")) {
-      p.setInt(1, Math.toIntExact(id));
-      try (ResultSet rs = p.executeQuery()) {
-        return rs.next() && !"false".equals(rs.getString(1));
-      }
+      return workHolding(id, worker, Integer.MAX_VALUE);
     }
   }
 
@@ -427,15 +392,8 @@ public class BenefitRuns {
    * worker or its instance dies.
    */
   public int work(long id, String worker, int max) {
-    try (Connection lock = dataSource.getConnection()) {
-      advisory(lock, "pg_advisory_lock_shared", id);
-      try {
-        return workHolding(id, worker, max);
-      } finally {
-        advisory(lock, "pg_advisory_unlock_shared", id);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("run " + id + ": advisory lock: " + e.getMessage(), e);
+    try (WorkLocks.Held held = locks.share(LOCK, id)) {
+      return workHolding(id, worker, max);
     }
   }
 
