@@ -257,7 +257,6 @@ public final class CompiledRules {
    * carried schedule still granted counts as granted for exclusions.
    */
   public List<BenefitDecision> explain(FactColumns facts, int row, Collection<Schedule> begun) {
-    long talentId = facts.id(row);
     Map<String, Schedule> earliest = new HashMap<>();
     Map<String, Boolean> endedOf = new HashMap<>();
     Map<String, Boolean> stillGranted = new HashMap<>();
@@ -308,7 +307,7 @@ public final class CompiledRules {
     }
     Map<Integer, BenefitDecision> byIndex = new HashMap<>();
     for (Rule r : rules) {
-      long talent = talentId;
+      long talent = facts.id(row);
       Schedule before =
           earliest.isEmpty()
               ? null
