@@ -8,10 +8,14 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
@@ -21,13 +25,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zugong.platform.DataScope;
+import org.zugong.platform.WorkLocks;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.RecordChanged;
 import org.zugong.shared.ScopePath;
 import org.zugong.talent.rules.BatchResult;
+import org.zugong.talent.rules.Benefit;
 import org.zugong.talent.rules.BenefitDecision;
 import org.zugong.talent.rules.CompiledRules;
 import org.zugong.talent.rules.FactColumns;
+import org.zugong.talent.rules.Schedule;
 import org.zugong.talent.rules.TalentFacts;
 
 /**
@@ -46,6 +53,9 @@ import org.zugong.talent.rules.TalentFacts;
 public class BenefitRuns {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BenefitRuns.class);
+
+  /** The kind of the advisory lock a live worker holds on a run, in shared mode. */
+  private static final String LOCK = "benefit_run";
 
   /** Talents per chunk: one transaction each. */
   public static final int CHUNK = 2000;
@@ -98,7 +108,9 @@ public class BenefitRuns {
       @Nullable OffsetDateTime publishedAt,
       @Nullable LocalDate publicityUntil,
       @Nullable OffsetDateTime archivedAt,
-      ScopePath scopePath) {
+      ScopePath scopePath,
+      int autoResumes,
+      @Nullable OffsetDateTime resumedAt) {
 
     public int percent() {
       return chunksTotal == 0 ? 100 : chunksDone * 100 / chunksTotal;
@@ -112,6 +124,7 @@ public class BenefitRuns {
       long talentId,
       String talentName,
       String policyCode,
+      int policyVersion,
       String clauseId,
       String benefit,
       int instalment,
@@ -130,9 +143,10 @@ public class BenefitRuns {
   private static final String RUN_COLUMNS =
       "id, run_date, status, chunks_total, chunks_done, talents_total, talents_done, grants, amount,"
           + " started_by, started_at, approved_by, paid_at, published_at, publicity_until,"
-          + " archived_at, scope_path";
+          + " archived_at, scope_path, auto_resumes, resumed_at";
 
   private final JdbcClient jdbc;
+  private final WorkLocks locks;
   private final Policies policies;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
@@ -141,13 +155,21 @@ public class BenefitRuns {
       Executors.newFixedThreadPool(
           2, Thread.ofPlatform().name("benefit-run-", 1).daemon(true).factory());
 
+  /** The runs this instance has a background worker for (queued or working). */
+  private final Set<Long> working = ConcurrentHashMap.newKeySet();
+
+  /** Names this instance in the chunks its background workers do. */
+  private final String instance = UUID.randomUUID().toString().substring(0, 8);
+
   BenefitRuns(
       JdbcClient jdbc,
+      WorkLocks locks,
       Policies policies,
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
+    this.locks = locks;
     this.policies = policies;
     this.tx = new TransactionTemplate(transactions);
     this.events = events;
@@ -243,12 +265,114 @@ public class BenefitRuns {
     return id;
   }
 
-  /** Works a run (again) in the background, within the run's scope; returns at once. */
+  /**
+   * Works a run (again) in the background, within the run's scope; returns at once. Nothing more
+   * happens where a live worker, here or in another instance, already works it.
+   */
   public void resumeAsync(long id) {
     Run run = find(id).orElseThrow(() -> new BenefitRunNotFoundException(id));
-    ScopePath scope = run.scopePath();
-    executor.execute(
-        () -> DataScope.within(scope, () -> work(id, Thread.currentThread().getName())));
+    submit(run.id(), run.scopePath(), false);
+  }
+
+  /**
+   * Gives a background worker to every run left proposing that no live worker holds, in any scope:
+   * the instance that worked it crashed, or stopped. Called at the application's start and by a
+   * periodic sweep; each run so taken up records that it was resumed automatically. Safe from any
+   * number of instances at once: of those sweeping one run, one works it. Returns how many runs
+   * were handed to a worker here (each checks again, taking the lock, that nobody took it since).
+   */
+  public int resumeStalled() {
+    List<Run> proposing =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select "
+                            + RUN_COLUMNS
+                            + " from benefit_run where status = 'PROPOSING' order by id")
+                    .query(BenefitRuns::run)
+                    .list());
+    int handed = 0;
+    for (Run run : proposing) {
+      if (!working.contains(run.id()) && !locks.isHeld(LOCK, run.id())) {
+        handed += submit(run.id(), run.scopePath(), true) ? 1 : 0;
+      }
+    }
+    return handed;
+  }
+
+  /** Whether this instance has a background worker for the run, queued or working. */
+  public boolean workingHere(long id) {
+    return working.contains(id);
+  }
+
+  private boolean submit(long id, ScopePath scope, boolean automatic) {
+    if (!working.add(id)) {
+      return false;
+    }
+    try {
+      executor.execute(
+          () -> {
+            String worker =
+                (automatic ? "auto-" : "") + instance + "-" + Thread.currentThread().getName();
+            try {
+              DataScope.within(scope, () -> workIfIdle(id, worker, automatic));
+            } catch (RuntimeException e) {
+              log.warn("run {}: background worker {} stopped: {}", id, worker, e.toString());
+            } finally {
+              working.remove(id);
+            }
+          });
+      return true;
+    } catch (RuntimeException e) {
+      working.remove(id);
+      throw e;
+    }
+  }
+
+  /**
+   * Works a run where no live worker holds it (see {@link WorkLocks#shareIfFree}): of instances
+   * trying at once, one works it. An automatic resume is recorded on the run.
+   */
+  private int workIfIdle(long id, String worker, boolean automatic) {
+    Optional<WorkLocks.Held> lock = locks.shareIfFree(LOCK, id);
+    if (lock.isEmpty()) {
+      return 0;
+    }
+    try (WorkLocks.Held held = lock.get()) {
+      if (automatic && !recordAutomaticResume(id, worker)) {
+        return 0;
+      }
+      return workHolding(id, worker, Integer.MAX_VALUE);
+    }
+  }
+
+  private boolean recordAutomaticResume(long id, String worker) {
+    Boolean recorded =
+        tx.execute(
+            s -> {
+              List<String> scope =
+                  jdbc.sql(
+                          "update benefit_run set auto_resumes = auto_resumes + 1, resumed_at = ?"
+                              + " where id = ? and status = 'PROPOSING' returning scope_path")
+                      .params(OffsetDateTime.now(clock), id)
+                      .query(String.class)
+                      .list();
+              if (scope.isEmpty()) {
+                return false;
+              }
+              events.publishEvent(
+                  new RecordChanged(
+                      "benefit_run",
+                      Long.toString(id),
+                      "resume",
+                      scope.getFirst(),
+                      Map.of("resumedBy", new RecordChanged.Change(null, worker))));
+              return true;
+            });
+    if (Boolean.TRUE.equals(recorded)) {
+      log.info("run {}: left proposing with no live worker, resumed by {}", id, worker);
+    }
+    return Boolean.TRUE.equals(recorded);
   }
 
   /**
@@ -261,8 +385,19 @@ public class BenefitRuns {
     return work(id, worker, Integer.MAX_VALUE);
   }
 
-  /** Works at most {@code max} chunks of a run (a paced worker; tests). */
+  /**
+   * Works at most {@code max} chunks of a run (a paced worker; tests). While it works it holds the
+   * run's advisory lock in shared mode on a connection of its own: the sign, for {@link
+   * #resumeStalled}, that a live worker is on the run; the lock goes with the connection when the
+   * worker or its instance dies.
+   */
   public int work(long id, String worker, int max) {
+    try (WorkLocks.Held held = locks.share(LOCK, id)) {
+      return workHolding(id, worker, max);
+    }
+  }
+
+  private int workHolding(long id, String worker, int max) {
     Run run = find(id).orElseThrow(() -> new BenefitRunNotFoundException(id));
     if (run.status() != Status.PROPOSING) {
       return 0;
@@ -311,23 +446,25 @@ public class BenefitRuns {
               personOf.put(rs.getLong(1), rs.getLong(2));
               scopeOf.put(rs.getLong(1), rs.getString(3));
             });
+    // The schedules the chunk's talents began, where an earlier version of a policy in force may
+    // carry or end them (ADR 0012, addendum).
+    Map<Long, List<Schedule>> begun =
+        rules.carries() ? schedules(chunk[1], chunk[2], under) : Map.of();
     long t0 = System.nanoTime();
     BatchResult batch = rules.evaluate(facts);
     GrantRows grants = new GrantRows();
     DecisionRows decisions = new DecisionRows();
     for (int row = 0; row < facts.size(); row++) {
-      boolean any = false;
-      for (BatchResult.ClauseResult c : batch.clauses()) {
-        if (c.granted(row)) {
-          any = true;
-          break;
-        }
-      }
       long talent = facts.id(row);
+      List<Schedule> schedules = begun.getOrDefault(talent, List.of());
+      boolean any = !schedules.isEmpty();
+      for (int c = 0; !any && c < batch.clauses().size(); c++) {
+        any = batch.clauses().get(c).granted(row);
+      }
       if (!any) {
         continue;
       }
-      for (BenefitDecision d : rules.explain(facts, row)) {
+      for (BenefitDecision d : rules.explain(facts, row, schedules)) {
         if (d.outcome() != BenefitDecision.Outcome.GRANTED) {
           continue;
         }
@@ -393,6 +530,44 @@ public class BenefitRuns {
         .params(facts.size(), (int) inserted[0], inserted[1], run.id())
         .update();
     return true;
+  }
+
+  /** The schedules begun by the talents of an id range below a node: their grants on record. */
+  private Map<Long, List<Schedule>> schedules(long first, long last, String under) {
+    Map<Long, List<Schedule>> out = new HashMap<>();
+    jdbc.sql(
+            """
+            select distinct talent_id, policy_code, policy_version, clause_id, benefit
+            from benefit_grant where talent_id between ? and ? and starts_with(scope_path, ?)
+            """)
+        .params(first, last, under)
+        .query(
+            rs -> {
+              out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                  .add(
+                      new Schedule(
+                          rs.getString(2),
+                          rs.getInt(3),
+                          rs.getString(4),
+                          Benefit.valueOf(rs.getString(5))));
+            });
+    return out;
+  }
+
+  /** The schedules one talent began: its grants on record. */
+  public List<Schedule> schedulesOf(long talentId) {
+    return jdbc.sql(
+            "select distinct policy_code, policy_version, clause_id, benefit from benefit_grant"
+                + " where talent_id = ?")
+        .param(talentId)
+        .query(
+            (rs, n) ->
+                new Schedule(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getString(3),
+                    Benefit.valueOf(rs.getString(4))))
+        .list();
   }
 
   /** Columns of grants to insert in one statement. */
@@ -775,7 +950,7 @@ public class BenefitRuns {
             """
             select g.id, g.idempotency_key, g.run_id, g.talent_id, t.name, g.policy_code, g.clause_id,
               g.benefit, g.instalment, g.period_start, g.period_end, g.amount, g.status,
-              array_to_string(g.risks, ',')
+              array_to_string(g.risks, ','), g.policy_version
             from benefit_grant g join talent t on t.id = g.talent_id
             where g.run_id = :run and (cast(:risk as text) is null or cast(:risk as text) = any(g.risks))
             order by g.id limit :size offset :offset
@@ -802,7 +977,7 @@ public class BenefitRuns {
             """
             select g.id, g.idempotency_key, g.run_id, g.talent_id, t.name, g.policy_code, g.clause_id,
               g.benefit, g.instalment, g.period_start, g.period_end, g.amount, g.status,
-              array_to_string(g.risks, ',')
+              array_to_string(g.risks, ','), g.policy_version
             from benefit_grant g join talent t on t.id = g.talent_id
             where g.talent_id = ? order by g.period_start desc, g.id
             """)
@@ -840,6 +1015,7 @@ public class BenefitRuns {
         rs.getLong(4),
         rs.getString(5),
         rs.getString(6),
+        rs.getInt(15),
         rs.getString(7),
         rs.getString(8),
         rs.getInt(9),
@@ -868,7 +1044,9 @@ public class BenefitRuns {
         rs.getObject("published_at", OffsetDateTime.class),
         rs.getObject("publicity_until", LocalDate.class),
         rs.getObject("archived_at", OffsetDateTime.class),
-        new ScopePath(rs.getString("scope_path")));
+        new ScopePath(rs.getString("scope_path")),
+        rs.getInt("auto_resumes"),
+        rs.getObject("resumed_at", OffsetDateTime.class));
   }
 
   private static ScopePath scope() {

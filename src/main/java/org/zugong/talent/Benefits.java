@@ -24,18 +24,24 @@ public class Benefits {
 
   private final Talents talents;
   private final Policies policies;
+  private final BenefitRuns runs;
   private final JdbcClient jdbc;
 
-  Benefits(Talents talents, Policies policies, JdbcClient jdbc) {
+  Benefits(Talents talents, Policies policies, BenefitRuns runs, JdbcClient jdbc) {
     this.talents = talents;
     this.policies = policies;
+    this.runs = runs;
     this.jdbc = jdbc;
   }
 
-  /** Every clause in force on the date, decided for one talent, each naming its clause. */
+  /**
+   * Every clause in force on the date, decided for one talent, each naming its clause; followed by
+   * the clauses of earlier versions whose schedules, begun by the talent, are carried.
+   */
   public List<BenefitDecision> explain(long talentId, LocalDate date) {
     FactColumns facts = talents.facts(talentId);
-    return policies.compiled(date).explain(facts, 0);
+    CompiledRules rules = policies.compiled(date);
+    return rules.explain(facts, 0, rules.carries() ? runs.schedulesOf(talentId) : List.of());
   }
 
   /** Everyone the caller sees, decided at once. */

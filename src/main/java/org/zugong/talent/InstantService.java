@@ -32,8 +32,10 @@ import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.RecordChanged;
 import org.zugong.shared.Role;
 import org.zugong.shared.ScopePath;
+import org.zugong.talent.rules.Benefit;
 import org.zugong.talent.rules.BenefitDecision;
 import org.zugong.talent.rules.CompiledRules;
+import org.zugong.talent.rules.Schedule;
 
 /**
  * 码上秒享: each talent's QR code opens, on a phone, the talent's tier, the benefits received and
@@ -139,15 +141,28 @@ public class InstantService {
           .update();
     }
     LocalDate today = LocalDate.now(clock);
-    List<BenefitDecision> decisions = rules(today).explain(talents.facts(id), 0);
+    List<BenefitRuns.Grant> received = runs.grantsOf(id);
+    // The schedules the talent began are the grants just read: no second query for them.
+    List<Schedule> begun =
+        received.stream()
+            .map(
+                g ->
+                    new Schedule(
+                        g.policyCode(),
+                        g.policyVersion(),
+                        g.clauseId(),
+                        Benefit.valueOf(g.benefit())))
+            .distinct()
+            .toList();
+    List<BenefitDecision> decisions = rules(today).explain(talents.facts(id), 0, begun);
     List<BenefitDecision> granted =
         decisions.stream().filter(d -> d.outcome() == BenefitDecision.Outcome.GRANTED).toList();
     List<BenefitDecision> missing =
         decisions.stream()
             .filter(d -> d.outcome() == BenefitDecision.Outcome.NOT_ELIGIBLE)
+            .filter(d -> !d.carried())
             .filter(d -> d.reason() != null && d.reason().field() != null)
             .toList();
-    List<BenefitRuns.Grant> received = runs.grantsOf(id);
     long amount =
         received.stream()
             .filter(g -> g.status().equals("PAID"))

@@ -36,6 +36,9 @@ public abstract class ZugongTest {
     registry.add("zugong.demo.members", () -> "20000");
     registry.add("zugong.talent.demo-talents", () -> "4000");
     registry.add("server.port", () -> "0");
+    // Runs left proposing are resumed by a sweep every 30 s; in the suite only the test of it
+    // turns it on, so that no test's run is worked behind its back.
+    registry.add("zugong.benefit.resume-every", () -> "0s");
   }
 
   @Autowired private UserDetailsService accountDetails;

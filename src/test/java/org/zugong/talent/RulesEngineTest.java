@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.zugong.talent.rules.Benefit;
 import org.zugong.talent.rules.BenefitDecision;
 import org.zugong.talent.rules.BenefitDecision.Outcome;
 import org.zugong.talent.rules.CompiledRules;
@@ -16,6 +18,7 @@ import org.zugong.talent.rules.OverrideConflicts;
 import org.zugong.talent.rules.PolicyDocument;
 import org.zugong.talent.rules.PolicyDocuments;
 import org.zugong.talent.rules.RuleDocumentException;
+import org.zugong.talent.rules.Schedule;
 import org.zugong.talent.rules.TalentFacts;
 
 /**
@@ -568,5 +571,140 @@ class RulesEngineTest {
     }
     assertThat(a.excludedByCondition().getFirst().excluded()).isEqualTo(failedDegree).isPositive();
     assertThat(batch.clauses().get(1).barred()).isPositive();
+  }
+
+  // A schedule across policy versions (ADR 0012, addendum). Version 1 grants 100,000 as 4:3:3 from
+  // 2022-01-01; version 2 takes over on 2023-07-01 with 150,000, so the two are told apart by
+  // amount
+  // and dates.
+
+  static PolicyDocument version(int version, String from, @Nullable String to, String extra) {
+    return PolicyDocuments.read(
+        """
+        {"code": "G", "kind": "GENERAL", "name": {"zh": "测试", "en": "Test"}, "issuer": "test",
+         "source": "demo", "version": %d, "effectiveFrom": "%s"%s, "clauses": [%s, %s]}
+        """
+            .formatted(
+                version,
+                from,
+                to == null ? "" : ", \"effectiveTo\": \"" + to + "\"",
+                clause(
+                    "home",
+                    "HOME_PURCHASE",
+                    "",
+                    "{\"fixed\": " + (version == 1 ? 100000 : 150000) + "}",
+                    "\"instalments\": {\"shares\": [4, 3, 3], \"everyMonths\": 12},"
+                        + " \"excludes\": [\"rent\"]"
+                        + extra),
+                clause("rent", "RENT", "", "{\"fixed\": 5000}", "")));
+  }
+
+  static final LocalDate AFTER = LocalDate.of(2024, 6, 30);
+
+  static final List<Schedule> BEGUN_UNDER_V1 =
+      List.of(new Schedule("G", 1, "home", Benefit.HOME_PURCHASE));
+
+  static List<BenefitDecision> explainAfter(String v2extra, List<Schedule> begun) {
+    List<PolicyDocument> docs =
+        List.of(
+            version(1, "2022-01-01", "2023-06-30", ""), version(2, "2023-07-01", null, v2extra));
+    return CompiledRules.compile(docs, AFTER).explain(FactColumns.of(YOUNG_DOCTOR), 0, begun);
+  }
+
+  @Test
+  void carriesUnpaidInstalmentsIntoNewVersion() {
+    List<BenefitDecision> d = explainAfter("", BEGUN_UNDER_V1);
+    BenefitDecision carried = d.stream().filter(BenefitDecision::carried).findFirst().orElseThrow();
+    // The decision names version 1's clause and pays version 1's amounts on its dates.
+    assertThat(carried.clauseReference()).isEqualTo("G/home");
+    assertThat(carried.policyVersion()).isEqualTo(1);
+    assertThat(carried.outcome()).isEqualTo(Outcome.GRANTED);
+    assertThat(carried.amount()).isEqualTo(100000);
+    assertThat(carried.instalments())
+        .extracting(BenefitDecision.Instalment::key)
+        .containsExactly(
+            "1:HOME_PURCHASE:2022-01-01",
+            "1:HOME_PURCHASE:2023-01-01",
+            "1:HOME_PURCHASE:2024-01-01");
+    assertThat(carried.instalments())
+        .extracting(BenefitDecision.Instalment::amount)
+        .containsExactly(40000L, 30000L, 30000L);
+    // Version 2's clause names the schedule it leaves running, and still bars what "home" bars.
+    BenefitDecision home = d.getFirst();
+    assertThat(home.policyVersion()).isEqualTo(2);
+    assertThat(home.outcome()).isEqualTo(Outcome.CARRIED);
+    assertThat(home.reason().otherClause()).isEqualTo("G/home");
+    assertThat(home.reason().otherVersion()).isEqualTo(1);
+    assertThat(d.get(1).outcome()).isEqualTo(Outcome.EXCLUDED);
+  }
+
+  @Test
+  void aCarriedScheduleIsNotStartedAgainUnderTheNewVersion() {
+    // Without a schedule on record, version 2 begins one of its own, from its start.
+    BenefitDecision fresh = explainAfter("", List.of()).getFirst();
+    assertThat(fresh.outcome()).isEqualTo(Outcome.GRANTED);
+    assertThat(fresh.instalments().getFirst().key()).isEqualTo("1:HOME_PURCHASE:2023-07-01");
+    // With one begun under version 1, nothing of version 2's schedule is granted.
+    List<BenefitDecision> d = explainAfter("", BEGUN_UNDER_V1);
+    assertThat(d)
+        .filteredOn(x -> x.outcome() == Outcome.GRANTED && x.benefit() == Benefit.HOME_PURCHASE)
+        .singleElement()
+        .satisfies(x -> assertThat(x.policyVersion()).isEqualTo(1));
+    assertThat(d)
+        .flatExtracting(BenefitDecision::instalments)
+        .extracting(BenefitDecision.Instalment::key)
+        .doesNotContain("1:HOME_PURCHASE:2023-07-01");
+  }
+
+  @Test
+  void aVersionThatEndsTheScheduleStopsIt() {
+    List<BenefitDecision> d = explainAfter(", \"carry\": false", BEGUN_UNDER_V1);
+    assertThat(d).noneMatch(BenefitDecision::carried);
+    assertThat(d.getFirst().outcome()).isEqualTo(Outcome.ENDED);
+    assertThat(d.getFirst().reason().otherClause()).isEqualTo("G/home");
+    assertThat(d)
+        .filteredOn(x -> x.benefit() == Benefit.HOME_PURCHASE)
+        .allMatch(x -> x.instalments().isEmpty());
+    // Ended, the schedule no longer bars: the rent allowance is granted.
+    assertThat(d.get(1).outcome()).isEqualTo(Outcome.GRANTED);
+    // The field survives the file, and is refused when not a yes or no.
+    PolicyDocument ends = version(2, "2023-07-01", null, ", \"carry\": false");
+    assertThat(PolicyDocuments.read(PolicyDocuments.write(ends)).clauses().getFirst().carry())
+        .isFalse();
+    assertThatThrownBy(() -> version(2, "2023-07-01", null, ", \"carry\": \"no\""))
+        .isInstanceOfSatisfying(
+            RuleDocumentException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(p -> p.clause() + " " + p.path() + " " + p.messageKey())
+                    .containsExactly("home carry talent.policy.invalid.type"));
+  }
+
+  @Test
+  void aCarriedScheduleWhoseConditionsNoLongerHoldPaysNothingMore() {
+    // Version 1 asked for a doctorate at the date; the talent's facts now say master.
+    TalentFacts master =
+        talent(1, "C", "MASTER", LocalDate.of(1992, 5, 1), LocalDate.of(2021, 3, 1));
+    String v1 =
+        policy(
+                "G",
+                "GENERAL",
+                "2022-01-01",
+                clause(
+                    "home",
+                    "HOME_PURCHASE",
+                    "{\"field\": \"degree\", \"op\": \"in\", \"value\": [\"DOCTORATE\"]}",
+                    "{\"fixed\": 100000}",
+                    "\"instalments\": {\"shares\": [4, 3, 3], \"everyMonths\": 12}"))
+            .replace("\"2022-01-01\",", "\"2022-01-01\", \"effectiveTo\": \"2023-06-30\",");
+    List<PolicyDocument> docs =
+        List.of(PolicyDocuments.read(v1), version(2, "2023-07-01", null, ""));
+    List<BenefitDecision> d =
+        CompiledRules.compile(docs, AFTER).explain(FactColumns.of(master), 0, BEGUN_UNDER_V1);
+    BenefitDecision carried = d.stream().filter(BenefitDecision::carried).findFirst().orElseThrow();
+    assertThat(carried.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
+    assertThat(carried.reason().field()).isEqualTo("degree");
+    assertThat(carried.instalments()).isEmpty();
+    assertThat(d.getFirst().outcome()).isEqualTo(Outcome.CARRIED);
   }
 }

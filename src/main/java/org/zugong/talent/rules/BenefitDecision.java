@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param amount the amount granted after the cap, in yuan; 0 unless granted
  * @param uncapped the amount before the cap
  * @param instalments the payments, each with its period and idempotency key
+ * @param carried whether this is the clause of an earlier version of the policy, decided because
+ *     the talent began its schedule under that version and the version in force carries it: {@code
+ *     policyVersion} names that earlier version, and the instalments are its own
  */
 public record BenefitDecision(
     long talentId,
@@ -23,7 +26,8 @@ public record BenefitDecision(
     @Nullable Reason reason,
     long amount,
     long uncapped,
-    List<Instalment> instalments) {
+    List<Instalment> instalments,
+    boolean carried) {
 
   public BenefitDecision {
     instalments = List.copyOf(instalments);
@@ -36,7 +40,19 @@ public record BenefitDecision(
     /** A special or custom clause that applies replaced this general one. */
     OVERRIDDEN,
     /** A clause granted to the same person bars this one. */
-    EXCLUDED
+    EXCLUDED,
+    /**
+     * The talent began a schedule of this benefit under an earlier version of the policy, and it
+     * goes on: its remaining instalments are paid by that version's clause (the reason names it),
+     * not a second schedule by this one.
+     */
+    CARRIED,
+    /**
+     * The talent began a schedule of this benefit under an earlier version of the policy, and this
+     * version ended it ({@code "carry": false}): its unpaid instalments are not paid, and no second
+     * schedule begins.
+     */
+    ENDED
   }
 
   /**
@@ -48,14 +64,20 @@ public record BenefitDecision(
       @Nullable String operator,
       @Nullable String expected,
       @Nullable String actual,
-      @Nullable String otherClause) {
+      @Nullable String otherClause,
+      @Nullable Integer otherVersion) {
 
     static Reason failed(Condition k, String actual) {
-      return new Reason(k.field().json(), k.op().json(), k.text(), actual, null);
+      return new Reason(k.field().json(), k.op().json(), k.text(), actual, null, null);
     }
 
     static Reason by(String otherClause) {
-      return new Reason(null, null, null, null, otherClause);
+      return new Reason(null, null, null, null, otherClause, null);
+    }
+
+    /** The schedule begun under an earlier version of the policy, named by its clause. */
+    static Reason begunUnder(String otherClause, int version) {
+      return new Reason(null, null, null, null, otherClause, version);
     }
   }
 

@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param excludes clauses barred when this one is granted: {@code CLAUSE} of the same policy or
  *     {@code POLICY/CLAUSE}
  * @param overrides the general clause replaced where this one applies, as {@code POLICY/CLAUSE}
+ * @param carry whether the schedules this clause (by its id) began under an earlier version of the
+ *     policy keep paying their remaining instalments, with that version's amounts and dates, once
+ *     this version is in force (the default); {@code false} ends them. Either way a talent with
+ *     such a schedule does not begin a second one of the benefit under this version.
  */
 public record Clause(
     String id,
@@ -26,7 +30,8 @@ public record Clause(
     int everyMonths,
     @Nullable Long cap,
     List<String> excludes,
-    @Nullable String overrides) {
+    @Nullable String overrides,
+    boolean carry) {
 
   public Clause {
     conditions = List.copyOf(conditions);

@@ -3,6 +3,7 @@ package org.zugong.talent.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,10 +57,35 @@ public final class CompiledRules {
   /** Distinct compiled conditions: a condition shared by clauses is evaluated once per batch. */
   private final List<CompiledCondition> distinct;
 
-  private CompiledRules(LocalDate date, List<Rule> rules, List<CompiledCondition> distinct) {
+  /** The version in force of each policy. */
+  private final Map<String, PolicyDocument> inForce;
+
+  /**
+   * Per policy in force, its published versions up to the one in force, oldest first: where a
+   * schedule begun under an earlier one is carried or ended.
+   */
+  private final Map<String, List<PolicyDocument>> history;
+
+  /**
+   * The clauses of earlier versions of the policies in force, compiled at the date on their own (no
+   * precedence, no exclusions): they pay the schedules carried into the version in force. Keyed by
+   * {@link #carryKey}.
+   */
+  private final Map<String, Rule> carryRules;
+
+  private CompiledRules(
+      LocalDate date,
+      List<Rule> rules,
+      List<CompiledCondition> distinct,
+      Map<String, PolicyDocument> inForce,
+      Map<String, List<PolicyDocument>> history,
+      Map<String, Rule> carryRules) {
     this.date = date;
     this.rules = rules;
     this.distinct = distinct;
+    this.inForce = inForce;
+    this.history = history;
+    this.carryRules = carryRules;
   }
 
   /**
@@ -137,7 +163,34 @@ public final class CompiledRules {
         }
       }
     }
-    return new CompiledRules(date, topological(rules), distinct);
+    Map<String, List<PolicyDocument>> history = new HashMap<>();
+    Map<String, Rule> carryRules = new HashMap<>();
+    for (PolicyDocument p : published) {
+      PolicyDocument current = inForce.get(p.code());
+      if (current == null || p.version() > current.version()) {
+        continue;
+      }
+      history.computeIfAbsent(p.code(), k -> new ArrayList<>()).add(p);
+      if (p.version() == current.version()) {
+        continue;
+      }
+      for (Clause c : p.clauses()) {
+        List<Condition> all = c.allConditions();
+        CompiledCondition[] compiled = new CompiledCondition[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+          compiled[i] = CompiledCondition.compile(all.get(i), date);
+        }
+        carryRules.put(
+            carryKey(p.code(), p.version(), c.id()), new Rule(-1, p, c, compiled, new int[0]));
+      }
+    }
+    history.values().forEach(l -> l.sort(Comparator.comparingInt(PolicyDocument::version)));
+    return new CompiledRules(
+        date, topological(rules), distinct, Map.copyOf(inForce), history, carryRules);
+  }
+
+  private static String carryKey(String policy, int version, String clause) {
+    return policy + "@" + version + "/" + clause;
   }
 
   /** Rules ordered so that each comes after those that bar it; a cycle is refused. */
@@ -180,8 +233,63 @@ public final class CompiledRules {
     return rules.stream().map(r -> r.reference).toList();
   }
 
-  /** Every clause's decision for one talent, each with its reason. */
+  /** Every clause's decision for one talent with no schedule on record, each with its reason. */
   public List<BenefitDecision> explain(FactColumns facts, int row) {
+    return explain(facts, row, List.of());
+  }
+
+  /**
+   * Whether some policy in force has an earlier published version, so that a talent's schedules on
+   * record can change the decisions (see {@link #explain(FactColumns, int, Collection)}).
+   */
+  public boolean carries() {
+    return !carryRules.isEmpty();
+  }
+
+  /**
+   * Every clause's decision for one talent, each with its reason, given the schedules the talent
+   * began (grants on record). A schedule begun under an earlier version of a policy in force is
+   * carried: that version's clause decides it at the date (its conditions, amounts and dates, on
+   * its own), and its decision follows those of the clauses in force, marked {@code carried};
+   * unless a later version's clause of the same id says {@code "carry": false}, which ends it.
+   * Either way the clauses of the version in force granting the same benefit begin no second
+   * schedule for the talent ({@code CARRIED} or {@code ENDED}, naming the earlier clause); a
+   * carried schedule still granted counts as granted for exclusions.
+   */
+  public List<BenefitDecision> explain(FactColumns facts, int row, Collection<Schedule> begun) {
+    Map<String, Schedule> earliest = new HashMap<>();
+    Map<String, Boolean> endedOf = new HashMap<>();
+    Map<String, Boolean> stillGranted = new HashMap<>();
+    List<BenefitDecision> carried = new ArrayList<>();
+    if (!carryRules.isEmpty() && !begun.isEmpty()) {
+      List<Schedule> ordered =
+          begun.stream()
+              .distinct()
+              .sorted(
+                  Comparator.comparing(Schedule::policyCode)
+                      .thenComparingInt(Schedule::version)
+                      .thenComparing(Schedule::clauseId))
+              .toList();
+      for (Schedule s : ordered) {
+        PolicyDocument current = inForce.get(s.policyCode());
+        Rule old = carryRules.get(carryKey(s.policyCode(), s.version(), s.clauseId()));
+        if (current == null || s.version() >= current.version() || old == null) {
+          continue;
+        }
+        String key = s.policyCode() + "|" + s.benefit().name();
+        boolean ended = endedBy(s) != null;
+        earliest.putIfAbsent(key, s);
+        endedOf.putIfAbsent(key, ended);
+        if (ended) {
+          continue;
+        }
+        BenefitDecision d = decideCarried(old, facts, row);
+        carried.add(d);
+        if (d.outcome() == BenefitDecision.Outcome.GRANTED) {
+          stillGranted.put(key, true);
+        }
+      }
+    }
     int n = rules.size();
     boolean[] raw = new boolean[rules.size() + 1];
     boolean[] granted = new boolean[raw.length];
@@ -200,6 +308,26 @@ public final class CompiledRules {
     Map<Integer, BenefitDecision> byIndex = new HashMap<>();
     for (Rule r : rules) {
       long talent = facts.id(row);
+      Schedule before =
+          earliest.isEmpty()
+              ? null
+              : earliest.get(r.policy.code() + "|" + r.clause.benefit().name());
+      if (before != null) {
+        String key = r.policy.code() + "|" + r.clause.benefit().name();
+        boolean ended = endedOf.get(key);
+        byIndex.put(
+            r.index,
+            decision(
+                r,
+                talent,
+                ended ? BenefitDecision.Outcome.ENDED : BenefitDecision.Outcome.CARRIED,
+                BenefitDecision.Reason.begunUnder(
+                    Clause.reference(before.policyCode(), before.clauseId()), before.version()),
+                facts,
+                row));
+        granted[r.index] = !ended && stillGranted.containsKey(key);
+        continue;
+      }
       if (!raw[r.index]) {
         byIndex.put(
             r.index,
@@ -235,11 +363,48 @@ public final class CompiledRules {
       granted[r.index] = true;
       byIndex.put(r.index, decision(r, talent, BenefitDecision.Outcome.GRANTED, null, facts, row));
     }
-    List<BenefitDecision> out = new ArrayList<>(n);
+    List<BenefitDecision> out = new ArrayList<>(n + carried.size());
     for (int i = 0; i < n; i++) {
       out.add(byIndex.get(i));
     }
+    out.addAll(carried);
     return out;
+  }
+
+  /**
+   * The later version, up to the one in force, whose clause of the same id ends the schedule; null
+   * where it is carried.
+   */
+  private @Nullable PolicyDocument endedBy(Schedule s) {
+    for (PolicyDocument p : history.getOrDefault(s.policyCode(), List.of())) {
+      if (p.version() <= s.version()) {
+        continue;
+      }
+      for (Clause c : p.clauses()) {
+        if (c.id().equals(s.clauseId()) && !c.carry()) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** An earlier version's clause deciding a carried schedule: its conditions at the date. */
+  private BenefitDecision decideCarried(Rule old, FactColumns facts, int row) {
+    long talent = facts.id(row);
+    for (CompiledCondition k : old.conditions) {
+      if (!k.test(facts, row)) {
+        return decision(
+            old,
+            talent,
+            BenefitDecision.Outcome.NOT_ELIGIBLE,
+            BenefitDecision.Reason.failed(k.source, facts.display(k.source.field(), row, date)),
+            facts,
+            row,
+            true);
+      }
+    }
+    return decision(old, talent, BenefitDecision.Outcome.GRANTED, null, facts, row, true);
   }
 
   private static @Nullable Rule first(List<Rule> candidates, boolean[] flags) {
@@ -258,6 +423,17 @@ public final class CompiledRules {
       BenefitDecision.@Nullable Reason reason,
       FactColumns facts,
       int row) {
+    return decision(r, talent, outcome, reason, facts, row, false);
+  }
+
+  private BenefitDecision decision(
+      Rule r,
+      long talent,
+      BenefitDecision.Outcome outcome,
+      BenefitDecision.@Nullable Reason reason,
+      FactColumns facts,
+      int row,
+      boolean carried) {
     if (outcome != BenefitDecision.Outcome.GRANTED) {
       return new BenefitDecision(
           talent,
@@ -269,7 +445,8 @@ public final class CompiledRules {
           reason,
           0,
           0,
-          List.of());
+          List.of(),
+          carried);
     }
     long uncapped = amount(r.clause, facts, row);
     long amount = r.clause.cap() == null ? uncapped : Math.min(uncapped, r.clause.cap());
@@ -287,7 +464,8 @@ public final class CompiledRules {
         null,
         amount,
         uncapped,
-        instalments(talent, r.clause, amount, anchor));
+        instalments(talent, r.clause, amount, anchor),
+        carried);
   }
 
   /** The amount of a clause for a talent before the cap, in yuan. */

@@ -35,7 +35,16 @@ public final class PolicyDocuments {
           "clauses");
   static final Set<String> CLAUSE_KEYS =
       Set.of(
-          "id", "benefit", "name", "when", "amount", "instalments", "cap", "excludes", "overrides");
+          "id",
+          "benefit",
+          "name",
+          "when",
+          "amount",
+          "instalments",
+          "cap",
+          "excludes",
+          "overrides",
+          "carry");
   static final Set<String> CONDITION_KEYS = Set.of("field", "op", "value");
   static final Set<String> AMOUNT_KEYS =
       Set.of("fixed", "byTier", "byDegree", "perMonth", "months");
@@ -174,6 +183,9 @@ public final class PolicyDocuments {
       }
       if (c.overrides() != null) {
         n.put("overrides", c.overrides());
+      }
+      if (!c.carry()) {
+        n.put("carry", false);
       }
     }
     return array;
@@ -381,6 +393,15 @@ public final class PolicyDocuments {
           problem(where, "overrides", "talent.policy.invalid.reference", overrides);
         }
       }
+      boolean carry = true;
+      JsonNode carries = c.get("carry");
+      if (carries != null) {
+        if (!carries.isBoolean()) {
+          problem(where, "carry", "talent.policy.invalid.type", "boolean");
+        } else {
+          carry = carries.booleanValue();
+        }
+      }
       if (problems.size() > before
           || id == null
           || benefit == null
@@ -390,7 +411,7 @@ public final class PolicyDocuments {
         return null;
       }
       return new Clause(
-          id, benefit, zh, en, conditions, amount, shares, every, cap, excludes, overrides);
+          id, benefit, zh, en, conditions, amount, shares, every, cap, excludes, overrides, carry);
     }
 
     @Nullable Condition condition(JsonNode n, String clause, String path) {
