@@ -107,12 +107,55 @@ class OrganizationOfficesTest extends ZugongTest {
                         join member_office f on f.organization_id = o.id and f.post = 'SECRETARY' and f.until_on is null
                         join member m on m.id = f.member_id
                         where f.recorded_by = 'system' and m.updated_at = m.created_at
-                          and (o.secretary_name is distinct from m.name or m.organization_id <> o.id)
+                          and (o.secretary_name is distinct from m.name
+                            or not starts_with(m.org_path, o.tree_path)
+                            or (o.kind = 'BRANCH' and m.organization_id <> o.id))
                         """)
                     .query(Long.class)
                     .single());
     // Members other tests have moved or changed are left out.
     assertThat(mismatched).isZero();
+  }
+
+  @Test
+  void theDemoCommitteesAndGeneralBranchesHaveCommitteesFromTheirSubtree() {
+    record Kind(
+        String kind, long organizations, long withSecretary, long withDeputy, long outside) {}
+    List<Kind> kinds =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        """
+                        select o.kind, count(distinct o.id),
+                          count(distinct o.id) filter (where f.post = 'SECRETARY'),
+                          count(distinct o.id) filter (where f.post = 'DEPUTY_SECRETARY'),
+                          count(*) filter (where f.id is not null and not starts_with(m.org_path, o.tree_path))
+                        from organization o
+                        left join member_office f on f.organization_id = o.id and f.recorded_by = 'system'
+                        left join member m on m.id = f.member_id and m.updated_at = m.created_at
+                        where o.dissolved_on is null
+                          and o.kind in ('COMMITTEE', 'WORKING_COMMITTEE', 'GENERAL_BRANCH')
+                          and exists (select 1 from member x where starts_with(x.org_path, o.tree_path)
+                                        and x.stage = 'FULL' and x.status = 'NORMAL')
+                        group by o.kind order by o.kind
+                        """)
+                    .query(
+                        (rs, n) ->
+                            new Kind(
+                                rs.getString(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getLong(5)))
+                    .list());
+    assertThat(kinds).extracting(Kind::kind).contains("COMMITTEE", "GENERAL_BRANCH");
+    for (Kind k : kinds) {
+      assertThat(k.withSecretary())
+          .as("%s with a secretary", k.kind())
+          .isEqualTo(k.organizations());
+      assertThat(k.withDeputy()).as("%s with a deputy", k.kind()).isPositive();
+      assertThat(k.outside()).as("%s holders outside the subtree", k.kind()).isZero();
+    }
   }
 
   @Test
