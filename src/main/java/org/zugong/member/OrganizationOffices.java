@@ -218,6 +218,10 @@ public class OrganizationOffices {
     if (!h.orgPath().startsWith(org.treePath().value())) {
       throw new InvalidValueException("office.invalid.outside", h.name(), org.name());
     }
+    if (leftTheCity(memberId)) {
+      // Still in the register (ADR 0009), but the relationship is held outside the city now.
+      throw new InvalidValueException("office.invalid.left-city", h.name());
+    }
     List<Office> open = of(organizationId).stream().filter(Office::open).toList();
     if (open.stream().anyMatch(o -> o.memberId() == memberId)) {
       throw new InvalidValueException("office.invalid.already", h.name());
@@ -362,6 +366,16 @@ public class OrganizationOffices {
             .orElse("");
     String committee = open.stream().map(Office::memberName).collect(Collectors.joining("、"));
     return new NamesInStep(secretary, committee);
+  }
+
+  /** Whether the receipt of a transfer of the member out of the city was recorded. */
+  private boolean leftTheCity(long memberId) {
+    return jdbc.sql(
+            "select exists (select 1 from member_transfer where member_id = ?"
+                + " and kind = 'OUT_OF_CITY' and state = 'RECEIPT_RETURNED')")
+        .param(memberId)
+        .query(Boolean.class)
+        .single();
   }
 
   private OrganizationView organization(long id) {

@@ -402,6 +402,11 @@ class OrganizationOfficesTest extends ZugongTest {
     Office ended = offices.find(term).orElseThrow();
     assertThat(ended.until()).isEqualTo(today);
     assertThat(ended.endReason()).isEqualTo("office.end.left-city");
+    // The member stays in the register, but may not be given a post again.
+    assertThatThrownBy(
+            () -> offices.appoint(s.branch(), s.holder(), OfficePost.COMMITTEE_MEMBER, null, today))
+        .extracting(e -> ((InvalidValueException) e).messageKey())
+        .isEqualTo("office.invalid.left-city");
   }
 
   @Test
