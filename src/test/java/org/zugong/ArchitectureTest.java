@@ -91,6 +91,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheRulesOfAdr0015WriteAsTheSystemInsideAUsersTransaction() {
+    // Widening the scope inside a user's transaction escapes row-level security: each caller needs
+    // its own justification in an ADR (0015: committee terms end with their holder).
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.zugong.platform..")
+        .and()
+        .doNotHaveFullyQualifiedName("org.zugong.member.OrganizationOffices")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.zugong.platform.SystemScope")
+        .check(CLASSES);
+  }
+
+  @Test
   void webControllersDoNotTouchTheDatabase() {
     noClasses()
         .that()

@@ -54,6 +54,7 @@ public class Members {
   private final Persons persons;
   private final Organizations organizations;
   private final MemberStatistics statistics;
+  private final OrganizationOffices offices;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -62,12 +63,14 @@ public class Members {
       Persons persons,
       Organizations organizations,
       MemberStatistics statistics,
+      OrganizationOffices offices,
       ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.persons = persons;
     this.organizations = organizations;
     this.statistics = statistics;
+    this.offices = offices;
     this.events = events;
     this.clock = clock;
   }
@@ -364,7 +367,11 @@ public class Members {
     return id;
   }
 
-  /** Changes a member's status (e.g. lost contact, deceased) from a date, with the reason. */
+  /**
+   * Changes a member's status (e.g. lost contact, deceased) from a date, with the reason. A member
+   * who leaves good standing for good (suspended, removed, deceased) leaves their committee posts
+   * on that date.
+   */
   @PreAuthorize(EDITORS)
   public void changeStatus(long id, MemberStatus status, LocalDate on, String reason) {
     MemberView m = find(id).orElseThrow(() -> new MemberNotFoundException(id));
@@ -393,9 +400,14 @@ public class Members {
                 new RecordChanged.Change(m.status().name(), status.name()),
                 "reason",
                 new RecordChanged.Change(null, reason.trim()))));
+    OrganizationOffices.Departure.ofStatus(status)
+        .ifPresent(departure -> offices.endTermsOf(id, departure, on));
   }
 
-  /** Moves a member's relationship to another organization (the end of a transfer). */
+  /**
+   * Moves a member's relationship to another organization (the end of a transfer); the member's
+   * committee posts at organizations they no longer belong to end that day.
+   */
   public void moveTo(long id, long organizationId, LocalDate on, String detail) {
     MemberView m = find(id).orElseThrow(() -> new MemberNotFoundException(id));
     OrganizationView target =
@@ -418,6 +430,7 @@ public class Members {
         .update();
     persons.placeIn(m.personId(), target.path());
     recordEvent(id, "MOVED", on, target.id(), detail, target.path());
+    offices.endTermsOf(id, OrganizationOffices.Departure.TRANSFERRED_OUT, on);
   }
 
   void recordEvent(

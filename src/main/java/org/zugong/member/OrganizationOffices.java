@@ -18,6 +18,7 @@ import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.OrganizationNotFoundException;
 import org.zugong.organization.OrganizationView;
 import org.zugong.organization.Organizations;
+import org.zugong.platform.SystemScope;
 import org.zugong.platform.ZugongPrincipal;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.RecordChanged;
@@ -32,6 +33,15 @@ import org.zugong.shared.RecordChanged.Change;
  * subtree; an organization has one secretary at a time, so a new secretary ends the previous one's
  * term on the day before; a group (党小组) has a leader, not a committee. The organization's record
  * shows the open secretary and committee by name, kept in step here.
+ *
+ * <p>A term ends by itself, in the transaction that moved its holder, on the day the move or the
+ * change of standing takes effect (see ADR 0015): when the holder's relationship moves to an
+ * organization outside the term's organization and its subtree (a member who moves to another
+ * branch under the same committee keeps the committee's term and leaves the branch's), leaves the
+ * city, or the holder leaves good standing for good (removed, deceased, membership suspended). A
+ * holder who lost contact may come back; the term is flagged ({@link Office#toEnd()}) for the
+ * organization to decide, as are terms whose holder left in a way the register does not follow (an
+ * organization merged into another).
  */
 @Service
 @Transactional
@@ -56,7 +66,10 @@ public class OrganizationOffices {
       return until == null;
     }
 
-    /** An open term whose holder has since left the subtree or good standing: to be ended. */
+    /**
+     * An open term whose holder has since left the subtree or good standing in a way that does not
+     * end it by itself (lost contact; a merge of organizations): for the organization to end.
+     */
     public boolean toEnd() {
       return open() && !holderEligible;
     }
@@ -67,15 +80,60 @@ public class OrganizationOffices {
       "(m.status = 'NORMAL' and starts_with(m.org_path, (select g.tree_path from organization g"
           + " where g.id = o.organization_id))) as eligible";
 
+  /**
+   * Why a term ends by itself: what happened to its holder. The reason is stored as its message key
+   * and shown in the reader's language.
+   */
+  enum Departure {
+    /** The relationship moved outside the term's organization (组织关系转出). */
+    TRANSFERRED_OUT("office.end.transferred-out"),
+    /** The relationship left the city: the receipt of the letter came back (组织关系转出本市). */
+    LEFT_CITY("office.end.left-city"),
+    /** 停止党籍. */
+    STOPPED("office.end.stopped"),
+    /** 出党. */
+    REMOVED("office.end.removed"),
+    /** 去世. */
+    DECEASED("office.end.deceased");
+
+    final String reasonKey;
+
+    Departure(String reasonKey) {
+      this.reasonKey = reasonKey;
+    }
+
+    /** The departure a change to {@code status} is, if the status ends terms by itself. */
+    static Optional<Departure> ofStatus(MemberStatus status) {
+      return switch (status) {
+        case STOPPED -> Optional.of(STOPPED);
+        case REMOVED -> Optional.of(REMOVED);
+        case DECEASED -> Optional.of(DECEASED);
+        // Contact may be regained: the term is flagged, and the organization decides.
+        case NORMAL, LOST_CONTACT -> Optional.empty();
+      };
+    }
+
+    /** Whether the departure ends every term, or only those of organizations the holder left. */
+    boolean endsEveryTerm() {
+      return this != TRANSFERRED_OUT;
+    }
+  }
+
   private final JdbcClient jdbc;
   private final Organizations organizations;
+  private final SystemScope system;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   OrganizationOffices(
-      JdbcClient jdbc, Organizations organizations, ApplicationEventPublisher events, Clock clock) {
+      JdbcClient jdbc,
+      Organizations organizations,
+      SystemScope system,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.jdbc = jdbc;
     this.organizations = organizations;
+    this.system = system;
     this.events = events;
     this.clock = clock;
   }
@@ -160,6 +218,10 @@ public class OrganizationOffices {
     if (!h.orgPath().startsWith(org.treePath().value())) {
       throw new InvalidValueException("office.invalid.outside", h.name(), org.name());
     }
+    if (leftTheCity(memberId)) {
+      // Still in the register (ADR 0009), but the relationship is held outside the city now.
+      throw new InvalidValueException("office.invalid.left-city", h.name());
+    }
     List<Office> open = of(organizationId).stream().filter(Office::open).toList();
     if (open.stream().anyMatch(o -> o.memberId() == memberId)) {
       throw new InvalidValueException("office.invalid.already", h.name());
@@ -230,6 +292,47 @@ public class OrganizationOffices {
     keepNamesInStep(org);
   }
 
+  /**
+   * Ends the member's open terms that the departure ends, on {@code on} (or on a term's first day,
+   * if it began later), in the caller's transaction, and keeps the organizations' secretary names
+   * in step. The terms may be held at organizations outside the caller's scope — a branch secretary
+   * records the death of a member who sat on the town's committee; a transfer moves a member whose
+   * committee is above both ends — so this runs as the system, for this member's terms only; each
+   * end is audited under its organization's path. Returns the terms ended.
+   */
+  List<Office> endTermsOf(long memberId, Departure departure, LocalDate on) {
+    return system.inThisTransaction(
+        () -> {
+          List<Office> ended = new java.util.ArrayList<>();
+          List<Long> mustEnd =
+              jdbc.sql(
+                      """
+                      select o.id from member_office o join member m on m.id = o.member_id
+                      join organization g on g.id = o.organization_id
+                      where o.member_id = ? and o.until_on is null
+                        and (? or not starts_with(m.org_path, g.tree_path))
+                      order by o.id
+                      """)
+                  .param(memberId)
+                  .param(departure.endsEveryTerm())
+                  .query(Long.class)
+                  .list();
+          for (long id : mustEnd) {
+            Office office = find(id).orElseThrow(() -> new OfficeNotFoundException(id));
+            OrganizationView org = organization(office.organizationId());
+            LocalDate until = on.isBefore(office.from()) ? office.from() : on;
+            close(office, until, departure.reasonKey, org);
+            if (org.active()) {
+              // The rule, not an editor, changed the committee: whoever recorded the event may.
+              NamesInStep names = namesInStep(org);
+              organizations.secretaryFollowsTerms(org.id(), names.secretary(), names.committee());
+            }
+            ended.add(find(id).orElseThrow());
+          }
+          return ended;
+        });
+  }
+
   private void close(Office office, LocalDate until, String reason, OrganizationView org) {
     jdbc.sql("update member_office set until_on = ?, end_reason = ? where id = ?")
         .params(until, reason, office.id())
@@ -247,6 +350,13 @@ public class OrganizationOffices {
 
   /** The organization's record names its open secretary and committee as the terms say. */
   private void keepNamesInStep(OrganizationView org) {
+    NamesInStep names = namesInStep(org);
+    organizations.changeSecretary(org.id(), names.secretary(), names.committee());
+  }
+
+  private record NamesInStep(String secretary, String committee) {}
+
+  private NamesInStep namesInStep(OrganizationView org) {
     List<Office> open = of(org.id()).stream().filter(Office::open).toList();
     String secretary =
         open.stream()
@@ -255,7 +365,17 @@ public class OrganizationOffices {
             .findFirst()
             .orElse("");
     String committee = open.stream().map(Office::memberName).collect(Collectors.joining("、"));
-    organizations.changeSecretary(org.id(), secretary, committee);
+    return new NamesInStep(secretary, committee);
+  }
+
+  /** Whether the receipt of a transfer of the member out of the city was recorded. */
+  private boolean leftTheCity(long memberId) {
+    return jdbc.sql(
+            "select exists (select 1 from member_transfer where member_id = ?"
+                + " and kind = 'OUT_OF_CITY' and state = 'RECEIPT_RETURNED')")
+        .param(memberId)
+        .query(Boolean.class)
+        .single();
   }
 
   private OrganizationView organization(long id) {

@@ -76,6 +76,7 @@ public class Transfers {
 
   private final TransferStore store;
   private final Members members;
+  private final OrganizationOffices offices;
   private final Organizations organizations;
   private final PersonalDataCipher cipher;
   private final ApplicationEventPublisher events;
@@ -86,6 +87,7 @@ public class Transfers {
   Transfers(
       TransferStore store,
       Members members,
+      OrganizationOffices offices,
       Organizations organizations,
       PersonalDataCipher cipher,
       ApplicationEventPublisher events,
@@ -93,6 +95,7 @@ public class Transfers {
       PlatformTransactionManager transactions) {
     this.store = store;
     this.members = members;
+    this.offices = offices;
     this.organizations = organizations;
     this.cipher = cipher;
     this.events = events;
@@ -569,7 +572,10 @@ public class Transfers {
         });
   }
 
-  /** The source records the receipt that came back from outside the city, which closes it. */
+  /**
+   * The source records the receipt that came back from outside the city, which closes it: the
+   * member's relationship has left the city, and their committee posts end that day.
+   */
   @PreAuthorize(EDITORS)
   public void recordReceipt(long id) {
     step(
@@ -578,6 +584,10 @@ public class Transfers {
         false,
         (s, actor, today) -> {
           s.transfer().recordReceipt(actor, today);
+          offices.endTermsOf(
+              Objects.requireNonNull(s.row().memberId()),
+              OrganizationOffices.Departure.LEFT_CITY,
+              today);
           return Map.of();
         });
   }

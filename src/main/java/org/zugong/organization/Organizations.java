@@ -527,6 +527,16 @@ public class Organizations {
 
   @PreAuthorize(EDITORS)
   public void changeSecretary(long id, String secretaryName, String committee) {
+    secretaryFollowsTerms(id, secretaryName, committee);
+  }
+
+  /**
+   * Records the secretary and committee that the committee's terms name after a term ended by rule
+   * rather than by an editor: its holder moved away, left the city or died, recorded by whoever may
+   * record that, a branch secretary or the target of a transfer (ADR 0015). Only the member
+   * module's terms call this; the organization must be one the caller's transaction can see.
+   */
+  public void secretaryFollowsTerms(long id, String secretaryName, String committee) {
     OrganizationView org = require(id);
     OrganizationRules.active(org.dissolvedOn()).orThrow();
     jdbc.sql(

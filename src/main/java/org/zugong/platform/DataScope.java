@@ -49,6 +49,24 @@ public final class DataScope {
         });
   }
 
+  /**
+   * Reports {@code scope} as the thread's scope while {@code work} runs, inside a transaction whose
+   * connection {@link SystemScope} has given the same scope.
+   */
+  static <T> T reporting(ScopePath scope, Supplier<T> work) {
+    ScopePath previous = OVERRIDE.get();
+    OVERRIDE.set(scope);
+    try {
+      return work.get();
+    } finally {
+      if (previous == null) {
+        OVERRIDE.remove();
+      } else {
+        OVERRIDE.set(previous);
+      }
+    }
+  }
+
   /** Runs work within the given scope, e.g. a background job started by a user. */
   public static <T> T within(ScopePath scope, Supplier<T> work) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {

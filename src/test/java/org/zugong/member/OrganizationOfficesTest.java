@@ -8,12 +8,15 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.zugong.member.OrganizationOffices.Office;
 import org.zugong.organization.OrganizationView;
 import org.zugong.organization.Organizations;
 import org.zugong.platform.DataScope;
 import org.zugong.shared.InvalidValueException;
+import org.zugong.shared.Role;
 import org.zugong.support.DemoAccounts;
+import org.zugong.support.TestAccounts;
 import org.zugong.support.ZugongTest;
 
 /** The committee posts of an organization, under the rules of who may hold them. */
@@ -104,12 +107,55 @@ class OrganizationOfficesTest extends ZugongTest {
                         join member_office f on f.organization_id = o.id and f.post = 'SECRETARY' and f.until_on is null
                         join member m on m.id = f.member_id
                         where f.recorded_by = 'system' and m.updated_at = m.created_at
-                          and (o.secretary_name is distinct from m.name or m.organization_id <> o.id)
+                          and (o.secretary_name is distinct from m.name
+                            or not starts_with(m.org_path, o.tree_path)
+                            or (o.kind = 'BRANCH' and m.organization_id <> o.id))
                         """)
                     .query(Long.class)
                     .single());
-    // Members other tests have moved or changed are left out: a term does not end by itself yet.
+    // Members other tests have moved or changed are left out.
     assertThat(mismatched).isZero();
+  }
+
+  @Test
+  void theDemoCommitteesAndGeneralBranchesHaveCommitteesFromTheirSubtree() {
+    record Kind(
+        String kind, long organizations, long withSecretary, long withDeputy, long outside) {}
+    List<Kind> kinds =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        """
+                        select o.kind, count(distinct o.id),
+                          count(distinct o.id) filter (where f.post = 'SECRETARY'),
+                          count(distinct o.id) filter (where f.post = 'DEPUTY_SECRETARY'),
+                          count(*) filter (where f.id is not null and not starts_with(m.org_path, o.tree_path))
+                        from organization o
+                        left join member_office f on f.organization_id = o.id and f.recorded_by = 'system'
+                        left join member m on m.id = f.member_id and m.updated_at = m.created_at
+                        where o.dissolved_on is null
+                          and o.kind in ('COMMITTEE', 'WORKING_COMMITTEE', 'GENERAL_BRANCH')
+                          and exists (select 1 from member x where starts_with(x.org_path, o.tree_path)
+                                        and x.stage = 'FULL' and x.status = 'NORMAL')
+                        group by o.kind order by o.kind
+                        """)
+                    .query(
+                        (rs, n) ->
+                            new Kind(
+                                rs.getString(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                rs.getLong(5)))
+                    .list());
+    assertThat(kinds).extracting(Kind::kind).contains("COMMITTEE", "GENERAL_BRANCH");
+    for (Kind k : kinds) {
+      assertThat(k.withSecretary())
+          .as("%s with a secretary", k.kind())
+          .isEqualTo(k.organizations());
+      assertThat(k.withDeputy()).as("%s with a deputy", k.kind()).isPositive();
+      assertThat(k.outside()).as("%s holders outside the subtree", k.kind()).isZero();
+    }
   }
 
   @Test
@@ -203,19 +249,218 @@ class OrganizationOfficesTest extends ZugongTest {
   }
 
   @Test
-  void aHolderWhoMovesAwayIsFlaggedForTheEndOfTheTerm() {
+  void aHolderWhoLostContactIsFlaggedForTheEndOfTheTerm() {
     actAs(DemoAccounts.HAISHU_ADMIN);
     Branch b = branch(1, false);
-    Branch other = branch(1, true);
     long holder = b.fullMembers().get(0);
     long term =
         offices.appoint(b.id(), holder, OfficePost.COMMITTEE_MEMBER, "宣传委员", LocalDate.now(clock));
     assertThat(offices.find(term).orElseThrow().toEnd()).isFalse();
-    members.moveTo(holder, other.id(), LocalDate.now(clock), "调动");
-    assertThat(offices.find(term).orElseThrow().toEnd()).isTrue();
+    members.changeStatus(holder, MemberStatus.LOST_CONTACT, LocalDate.now(clock), "多次联系未果");
+    // Contact may be regained: the organization decides, the term stays open until it does.
+    Office flagged = offices.find(term).orElseThrow();
+    assertThat(flagged.open()).isTrue();
+    assertThat(flagged.toEnd()).isTrue();
     assertThat(
             signedIn(DemoAccounts.HAISHU_ADMIN).get("/organizations/" + b.id() + "/offices").body())
         .contains("id=\"office-to-end-" + term + "\"");
+  }
+
+  // ---- terms end with their holder's move or standing --------------------------------------
+
+  static final String NANMEN = "/330200/330203/330203001/";
+  static final String JIANGXIA = "/330200/330203/330203002/";
+  static final String JIANGXIA_ADMIN = "jiangxia_admin";
+
+  @Autowired Transfers transfers;
+  @Autowired PasswordEncoder encoder;
+
+  /**
+   * A branch of a town, a sibling branch under the same parent, and a free full member of the
+   * first.
+   */
+  record Siblings(long branch, String siblingCode, long parent, long holder) {}
+
+  Siblings siblings(String town) {
+    return DataScope.asSystem(
+        () ->
+            jdbc.sql(
+                    """
+                    select a.id, s.code, p.id, m.id from organization a
+                    join organization p on p.id = a.parent_id and p.kind <> 'GROUP' and p.dissolved_on is null
+                    join organization s on s.parent_id = p.id and s.id <> a.id and s.kind = 'BRANCH'
+                      and s.dissolved_on is null
+                    join member m on m.organization_id = a.id and m.stage = 'FULL' and m.status = 'NORMAL'
+                    where starts_with(a.path, ?) and a.kind = 'BRANCH' and a.dissolved_on is null
+                      and not starts_with(a.path, '/330200/330203/330203001/330203001001/')
+                      and not exists (select 1 from member_office f where f.member_id = m.id)
+                      and not exists (select 1 from member_transfer t where t.member_id = m.id)
+                    order by a.id desc, s.id, m.id limit 1
+                    """)
+                .param(town)
+                .query(
+                    (rs, n) ->
+                        new Siblings(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .single());
+  }
+
+  String branchCode(String under) {
+    return DataScope.asSystem(
+        () ->
+            jdbc.sql(
+                    "select code from organization where starts_with(path, ?) and kind = 'BRANCH'"
+                        + " and dissolved_on is null order by id limit 1")
+                .param(under)
+                .query(String.class)
+                .single());
+  }
+
+  /** The audit rows of a term's end: who ended it, and under which path. */
+  List<String> auditOfEnd(long term) {
+    return DataScope.asSystem(
+        () ->
+            jdbc.sql(
+                    "select actor || ' ' || scope_path from audit_event where entity = 'member_office'"
+                        + " and entity_id = ? and action = 'end'")
+                .param(Long.toString(term))
+                .query(String.class)
+                .list());
+  }
+
+  @Test
+  void endsTermsWhenHolderTransfersOut() {
+    TestAccounts.ensure(jdbc, encoder, JIANGXIA_ADMIN, Role.TOWN_ADMIN, "330203002", JIANGXIA);
+    Siblings s = siblings(NANMEN);
+    LocalDate today = LocalDate.now(clock);
+    actAs(DemoAccounts.TOWN_ADMIN);
+    long secretary =
+        offices.appoint(s.branch(), s.holder(), OfficePost.SECRETARY, null, today.minusDays(20));
+    long above =
+        offices.appoint(
+            s.parent(), s.holder(), OfficePost.COMMITTEE_MEMBER, "组织委员", today.minusDays(20));
+    String name = offices.find(secretary).orElseThrow().memberName();
+    assertThat(secretaryOf(s.branch())).isEqualTo(name);
+    long transfer =
+        transfers.submitWithinCity(s.holder(), branchCode(JIANGXIA), today.plusMonths(1));
+
+    actAs(JIANGXIA_ADMIN);
+    transfers.accept(transfer);
+
+    actAs(DemoAccounts.HAISHU_ADMIN);
+    for (long term : List.of(secretary, above)) {
+      Office ended = offices.find(term).orElseThrow();
+      assertThat(ended.open()).isFalse();
+      assertThat(ended.until()).isEqualTo(today);
+      assertThat(ended.endReason()).isEqualTo("office.end.transferred-out");
+      assertThat(auditOfEnd(term))
+          .containsExactly(
+              JIANGXIA_ADMIN
+                  + " "
+                  + organizations.find(ended.organizationId()).orElseThrow().path().value());
+    }
+    assertThat(secretaryOf(s.branch())).isNotEqualTo(name);
+    assertThat(organizations.find(s.parent()).orElseThrow().secretaryName()).isNotEqualTo(name);
+  }
+
+  @Test
+  void keepsTermsWhenHolderMovesWithinSubtree() {
+    Siblings s = siblings(NANMEN);
+    LocalDate today = LocalDate.now(clock);
+    actAs(DemoAccounts.TOWN_ADMIN);
+    long branchTerm =
+        offices.appoint(
+            s.branch(), s.holder(), OfficePost.COMMITTEE_MEMBER, "宣传委员", today.minusDays(5));
+    long committeeTerm =
+        offices.appoint(
+            s.parent(), s.holder(), OfficePost.COMMITTEE_MEMBER, "纪检委员", today.minusDays(5));
+    long transfer = transfers.submitWithinCity(s.holder(), s.siblingCode(), today.plusMonths(1));
+    transfers.accept(transfer);
+
+    // The sibling lies under the same committee: its term goes on; the branch left behind ends.
+    Office kept = offices.find(committeeTerm).orElseThrow();
+    assertThat(kept.open()).isTrue();
+    assertThat(kept.toEnd()).isFalse();
+    Office ended = offices.find(branchTerm).orElseThrow();
+    assertThat(ended.until()).isEqualTo(today);
+    assertThat(ended.endReason()).isEqualTo("office.end.transferred-out");
+  }
+
+  @Test
+  void endsTermsWhenHolderLeavesTheCity() {
+    Siblings s = siblings(NANMEN);
+    LocalDate today = LocalDate.now(clock);
+    actAs(DemoAccounts.TOWN_ADMIN);
+    long term =
+        offices.appoint(
+            s.branch(), s.holder(), OfficePost.COMMITTEE_MEMBER, "组织委员", today.minusDays(3));
+    long transfer = transfers.submitOutOfCity(s.holder(), "上海市浦东新区张江镇科创社区党支部");
+    transfers.issueLetter(transfer, "甬组转〔2022〕0815号", today.plusMonths(1));
+    assertThat(offices.find(term).orElseThrow().open())
+        .as("the letter is on its way; the member has not arrived yet")
+        .isTrue();
+    transfers.recordReceipt(transfer);
+    Office ended = offices.find(term).orElseThrow();
+    assertThat(ended.until()).isEqualTo(today);
+    assertThat(ended.endReason()).isEqualTo("office.end.left-city");
+    // The member stays in the register, but may not be given a post again.
+    assertThatThrownBy(
+            () -> offices.appoint(s.branch(), s.holder(), OfficePost.COMMITTEE_MEMBER, null, today))
+        .extracting(e -> ((InvalidValueException) e).messageKey())
+        .isEqualTo("office.invalid.left-city");
+  }
+
+  @Test
+  void endsTermsWhenHolderDies() {
+    // A member of 澄浪社区 who is the secretary of a committee above the branch secretary's scope.
+    actAs(DemoAccounts.BRANCH_SECRETARY);
+    String branchScope = java.util.Objects.requireNonNull(DataScope.current()).value();
+    record Holder(long member, long committee) {}
+    Holder h =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        """
+                        select m.id, g.id from member m join organization g
+                          on starts_with(m.org_path, g.tree_path) and g.id <> m.organization_id
+                        where starts_with(m.scope_path, ?) and not starts_with(g.path, ?)
+                          and g.kind <> 'GROUP' and g.dissolved_on is null
+                          and m.stage = 'FULL' and m.status = 'NORMAL'
+                          and not exists (select 1 from member_office f where f.member_id = m.id
+                                            and f.organization_id = g.id)
+                        order by g.depth desc, m.id desc limit 1
+                        """)
+                    .params(branchScope, branchScope)
+                    .query((rs, n) -> new Holder(rs.getLong(1), rs.getLong(2)))
+                    .single());
+    LocalDate today = LocalDate.now(clock);
+    actAs(DemoAccounts.HAISHU_ADMIN);
+    long term =
+        offices.appoint(h.committee(), h.member(), OfficePost.SECRETARY, null, today.minusDays(10));
+    String name = offices.find(term).orElseThrow().memberName();
+    assertThat(secretaryOf(h.committee())).isEqualTo(name);
+
+    actAs(DemoAccounts.BRANCH_SECRETARY);
+    assertThat(offices.find(term)).as("the committee lies outside the branch's scope").isEmpty();
+    members.changeStatus(h.member(), MemberStatus.DECEASED, today.minusDays(2), "病故");
+
+    actAs(DemoAccounts.HAISHU_ADMIN);
+    Office ended = offices.find(term).orElseThrow();
+    assertThat(ended.until()).isEqualTo(today.minusDays(2));
+    assertThat(ended.endReason()).isEqualTo("office.end.deceased");
+    assertThat(secretaryOf(h.committee())).isNotEqualTo(name);
+    assertThat(auditOfEnd(term))
+        .containsExactly(
+            DemoAccounts.BRANCH_SECRETARY
+                + " "
+                + organizations.find(h.committee()).orElseThrow().path().value());
+    // The organization card shows the ended term with its reason.
+    String card =
+        signedIn(DemoAccounts.HAISHU_ADMIN)
+            .get("/organizations/" + h.committee() + "/offices")
+            .body();
+    assertThat(card).doesNotContain("id=\"office-" + term + "\"");
+    String past = card.substring(card.indexOf("id=\"office-past\""));
+    assertThat(past).contains(name, "去世", today.minusDays(10) + " – " + today.minusDays(2));
   }
 
   @Test

@@ -91,6 +91,38 @@ class IndicatorsTest extends ZugongTest {
   }
 
   @Test
+  void theDemoYearCountsMobileMembersFoundRegisteredAndPlacedIn2022() {
+    actAs(DemoAccounts.CITY_ADMIN);
+    Indicator mobile = indicators.find("member.mobile").orElseThrow();
+    Indicator placed = indicators.find("member.mobile_placed").orElseThrow();
+    for (ScopePath under : List.of(CITY, HAISHU)) {
+      IndicatorQuery year = IndicatorQuery.year(under, YearInReview.REFERENCE_YEAR);
+      BigDecimal away = mobile.value(year);
+      BigDecimal managed = placed.value(year);
+      assertThat(away).as("mobile members at the end of 2022 under %s", under).isPositive();
+      assertThat(managed)
+          .as("placed at the end of 2022 under %s, of %s", under, away)
+          .isLessThanOrEqualTo(away)
+          .isGreaterThan(away.divide(BigDecimal.TWO));
+      IndicatorQuery june =
+          new IndicatorQuery(under, LocalDate.of(2022, 6, 1), LocalDate.of(2022, 6, 30));
+      assertThat(mobile.value(june))
+          .as("the periods begin through the year under %s", under)
+          .isPositive()
+          .isLessThan(away);
+    }
+    long registeredIn2022 =
+        org.zugong.platform.DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select count(*) from member_mobile"
+                            + " where registered_on between date '2022-01-01' and date '2022-12-31'")
+                    .query(Long.class)
+                    .single());
+    assertThat(registeredIn2022).isPositive();
+  }
+
+  @Test
   void aGrowthIsComputedFromTwoYearsOfItsBase() {
     actAs(DemoAccounts.CITY_ADMIN);
     GrowthIndicator growth =

@@ -35,7 +35,8 @@ class MemberListeners implements DissolutionCheck {
     // The member update below changes the tally itself (its trigger); the tally rows keep the
     // paths of their organizations and members, which move here like the members'.
     for (String table :
-        java.util.List.of("member", "member_event", "member_tally", "member_tally_change")) {
+        java.util.List.of(
+            "member", "member_event", "member_office", "member_tally", "member_tally_change")) {
       jdbc.sql(
               "update "
                   + table

@@ -35,8 +35,11 @@ import org.zugong.shared.ScopePath;
  * couriers and truck drivers: found away in another town of their district or outside the city,
  * most registered and placed (where they live or work, or with a regional organization) and
  * contacted every month or two; some not placed yet, some not contacted for months, some settled
- * for half a year at a fixed place and due for transfer, and a few who came home. Dates run up to
- * today, so the coverage looks the same whenever the demo starts.
+ * for half a year at a fixed place and due for transfer, and a few who came home. The periods begin
+ * in the demo year: found, registered and placed in 2022, so that the year in review counts them,
+ * and followed since (contacts every month or two up to today, moves, settling, returns), so that
+ * the coverage looks the same whenever the demo starts. Only those not yet registered or placed
+ * were found in the last months, as the work still to do.
  *
  * <p>Every record is built through {@link MobileMember}, so the demo data keeps the same rules as
  * the pages, and copied in bulk. Members stay within their district, together with their placing
@@ -71,6 +74,11 @@ class MobileMemberDemoData implements DemoDataContributor {
     "参加防汛防台应急值守",
     "为老人上门维修家电"
   };
+
+  /** The demo year: the periods of mobility begin in it (those found lately aside). */
+  static final LocalDate START_OF_2022 = LocalDate.of(2022, 1, 1);
+
+  static final LocalDate END_OF_2022 = LocalDate.of(2022, 12, 31);
 
   @Override
   public String name() {
@@ -222,23 +230,26 @@ class MobileMemberDemoData implements DemoDataContributor {
       }
       int profile = r.nextInt(100);
       boolean transferDue = open && profile < 8;
+      boolean registered = returned || r.nextInt(100) >= 6;
+      boolean placed = registered && (returned || r.nextInt(100) >= 11);
+      // Those not yet registered or placed were found lately: the work the coverage page lists.
+      boolean foundLately = open && !placed && !transferDue;
+      // Some left in 2022 on the move and settled where they are only in the last months.
+      boolean settledLately = open && !transferDue && !foundLately && r.nextInt(100) < 35;
       boolean fixed;
       LocalDate since;
-      if (transferDue) {
-        fixed = true;
-        since = today.minusDays(184 + r.nextInt(540));
-      } else if (returned) {
-        fixed = false;
-        since = today.minusDays(400 + r.nextInt(700));
-      } else if (r.nextInt(100) < 35) {
-        fixed = true;
+      LocalDate bound;
+      if (foundLately) {
+        fixed = r.nextInt(100) < 35;
         since = today.minusDays(r.nextInt(150));
+        bound = today;
       } else {
-        fixed = false;
-        since = today.minusDays(r.nextInt(900));
+        fixed = transferDue;
+        since = START_OF_2022.plusDays(r.nextInt(334));
+        bound = END_OF_2022.isBefore(today) ? END_OF_2022 : today;
       }
       String foundName = placeName;
-      LocalDate found = plusUpTo(since, 45, today, r);
+      LocalDate found = plusUpTo(since, 30, bound, r);
       id++;
       MobileMember m =
           MobileMember.locate(
@@ -251,11 +262,9 @@ class MobileMemberDemoData implements DemoDataContributor {
                   new Whereabouts(place, since, fixed)),
               clock);
       Map<Integer, String> movedNames = new HashMap<>();
-      boolean registered = returned || r.nextInt(100) >= 6;
-      boolean placed = registered && (returned || r.nextInt(100) >= 11);
       LocalDate lastEvent = found;
       if (registered) {
-        LocalDate on = plusUpTo(found, 20, today, r);
+        LocalDate on = plusUpTo(found, 20, bound, r);
         certificates++;
         m.register(
                 new ActivityCertificateNumber(
@@ -270,41 +279,56 @@ class MobileMemberDemoData implements DemoDataContributor {
             .orThrow();
         lastEvent = on;
       }
-      if (!transferDue && !fixed && r.nextInt(100) < 10 && daysBetween(lastEvent, today) > 60) {
-        String to = OUTSIDE[r.nextInt(OUTSIDE.length)];
-        if (!to.equals(placeName)) {
-          LocalDate movedOn = plusUpTo(lastEvent, daysBetween(lastEvent, today) / 2, today, r);
-          m.moveTo(Whereabouts.unsettled(new Place.OutsideCity(to), movedOn), clock).orThrow();
-          movedNames.put(0, to);
-          placeName = to;
-          town = null;
-          lastEvent = movedOn;
-        }
-      }
-      Org placing = null;
       if (placed) {
-        LocalDate on = plusUpTo(lastEvent, 30, today, r);
+        LocalDate on = plusUpTo(lastEvent, 30, bound, r);
         Placing choice = placing(c, town, district, byTown, byDistrict, r);
         if (choice != null) {
-          placing = choice.org();
-          m.place(
-                  choice.route(),
-                  new PlacingOrganization(
-                      placing.id(), placing.name(), placing.category().equals("REGIONAL")),
-                  on,
-                  clock)
-              .orThrow();
+          place(m, choice, on, clock);
           lastEvent = on;
+        }
+      }
+      // Moves after 2022: a member on the move goes elsewhere outside the city, which ends the
+      // placement where they were, and is placed again from home; another settles where they are.
+      if (!returned
+          && !transferDue
+          && !foundLately
+          && !settledLately
+          && r.nextInt(100) < 10
+          && daysBetween(lastEvent, today) > 90) {
+        String to = OUTSIDE[r.nextInt(OUTSIDE.length)];
+        if (!to.equals(placeName)) {
+          LocalDate movedOn = lastEvent.plusDays(1 + r.nextInt(daysBetween(lastEvent, today) - 60));
+          m.moveTo(Whereabouts.unsettled(new Place.OutsideCity(to), movedOn), clock).orThrow();
+          movedNames.put(movedNames.size(), to);
+          placeName = to;
+          place = new Place.OutsideCity(to);
+          town = null;
+          lastEvent = movedOn;
+          if (m.placements().stream().anyMatch(p -> p.endedOn() != null)) {
+            Placing again = placing(c, null, district, byTown, byDistrict, r);
+            if (again != null) {
+              LocalDate on = plusUpTo(movedOn, 30, today, r);
+              place(m, again, on, clock);
+              lastEvent = on;
+            }
+          }
+        }
+      }
+      if (settledLately) {
+        LocalDate settled = today.minusDays(r.nextInt(150));
+        if (settled.isAfter(lastEvent)) {
+          m.moveTo(new Whereabouts(place, settled, true), clock).orThrow();
+          movedNames.put(movedNames.size(), placeName);
         }
       }
       // Contacts: every month or two from the placement (or from when found), the last within
       // two months; a lapsed member's stopped long before the threshold.
-      boolean lapsed = open && placing != null && r.nextInt(100) < 10;
+      boolean lapsed = open && m.currentPlacement().isPresent() && r.nextInt(100) < 10;
       LocalDate endOfContacts =
           returned
               ? plusUpTo(lastEvent, Math.max(1, daysBetween(lastEvent, today) - 40), today, r)
               : lapsed ? today.minusMonths(3).minusDays(1 + r.nextInt(200)) : today;
-      LocalDate contact = lastEvent.plusDays(1 + r.nextInt(40));
+      LocalDate contact = found.plusDays(1 + r.nextInt(40));
       LocalDate lastContact = null;
       while (!contact.isAfter(endOfContacts)) {
         m.recordContact(
@@ -341,7 +365,7 @@ class MobileMemberDemoData implements DemoDataContributor {
       if (returned) {
         m.returnHome(endOfContacts.plusDays(1 + r.nextInt(20)), clock).orThrow();
       }
-      rows.add(m, c, home, foundName, placeName, movedNames, placing, today, now);
+      rows.add(m, c, home, foundName, placeName, movedNames, orgs, today, now);
     }
     rows.finish();
     demo.jdbc()
@@ -359,6 +383,16 @@ class MobileMemberDemoData implements DemoDataContributor {
   }
 
   record Placing(PlacementRoute route, Org org) {}
+
+  private static void place(MobileMember m, Placing choice, LocalDate on, Clock clock) {
+    Org org = choice.org();
+    m.place(
+            choice.route(),
+            new PlacingOrganization(org.id(), org.name(), org.category().equals("REGIONAL")),
+            on,
+            clock)
+        .orThrow();
+  }
 
   /**
    * Where a member is placed: delivery riders with their district's riders' branch; in the city, a
@@ -540,12 +574,13 @@ class MobileMemberDemoData implements DemoDataContributor {
         String foundPlace,
         String currentPlace,
         Map<Integer, String> movedNames,
-        @Nullable Org placing,
+        Map<Long, Org> orgs,
         LocalDate today,
         OffsetDateTime now) {
       long id = m.id().value();
       Placement open = m.currentPlacement().orElse(null);
-      String placingPath = open == null || placing == null ? null : placing.path().value();
+      Org placing = open == null ? null : orgs.get(open.organizationId());
+      String placingPath = placing == null ? null : placing.path().value();
       Whereabouts found = m.located().whereabouts();
       Whereabouts current = m.currentWhereabouts();
       records.row(
@@ -572,7 +607,7 @@ class MobileMemberDemoData implements DemoDataContributor {
           m.lastContactOn(today),
           m.transferDueOn().orElse(null),
           open == null ? null : open.organizationId(),
-          open == null || placing == null ? null : placing.code(),
+          placing == null ? null : placing.code(),
           open == null ? null : open.organizationName(),
           open == null ? null : open.route().name(),
           open == null ? null : open.placedOn(),
@@ -624,13 +659,14 @@ class MobileMemberDemoData implements DemoDataContributor {
             now);
       }
       for (Placement placement : m.placements()) {
+        Org at = orgs.get(placement.organizationId());
         placements.row(
             id,
             placement.route().name(),
             placement.organizationId(),
-            placing == null ? "" : placing.code(),
+            at.code(),
             placement.organizationName(),
-            placing == null ? "" : placing.path().value(),
+            at.path().value(),
             placement.placedOn(),
             placement.endedOn(),
             c.path(),

@@ -6,11 +6,12 @@ import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
 
 /**
- * The committees of the demo branches: in every branch and general branch, its longest-standing
- * full members in good standing hold its posts — the secretary, and where the branch has seven full
- * members or more (the threshold for a branch committee), an organization and a publicity committee
- * member; one branch in ten changed its secretary at the 2021 election, so its history shows the
- * former one. The organizations' secretary names follow the open terms.
+ * The committees of the demo organizations: in every branch, its longest-standing full members in
+ * good standing hold its posts — the secretary, and where the branch has seven full members or more
+ * (the threshold for a branch committee), an organization and a publicity committee member; one
+ * branch in ten changed its secretary at the 2021 election, so its history shows the former one.
+ * Committees and general branches draw theirs from the full members of their subtree. The
+ * organizations' secretary names follow the open terms.
  */
 @Component
 class OfficeDemoData implements DemoDataContributor {
@@ -37,7 +38,7 @@ class OfficeDemoData implements DemoDataContributor {
                      row_number() over (partition by m.organization_id order by m.full_on, m.id) as n
               from member m join organization o on o.id = m.organization_id
               where m.status = 'NORMAL' and m.stage = 'FULL' and o.dissolved_on is null
-                and o.kind in ('BRANCH', 'GENERAL_BRANCH')),
+                and o.kind = 'BRANCH'),
             terms as (
               select organization_id, member_id, path,
                      case when n = 1 then 'SECRETARY' else 'COMMITTEE_MEMBER' end as post,
@@ -58,6 +59,44 @@ class OfficeDemoData implements DemoDataContributor {
             select organization_id, member_id, post, duty, from_on, until_on, end_reason, path,
                    'system', :now
             from terms
+            """)
+        .param("now", now)
+        .update();
+    // Committees and general branches hold no members of their own: their posts go to full
+    // members of their subtree, drawn by a fixed scramble of ids so that the same member does not
+    // head every level above their branch. A committee (党委、党工委) has a secretary, two deputies
+    // and four members; a general branch a secretary, a deputy and three members; fewer where the
+    // subtree has fewer full members. Committees were elected in 2021, general branches in 2020.
+    demo.jdbc()
+        .sql(
+            """
+            with ancestry as (
+              -- Each full member with every organization above them (/o1/o5/o77/: o1, o5, o77).
+              select m.id as member_id, m.full_on, cast(substr(a.segment, 2) as bigint) as organization_id
+              from member m
+              cross join lateral unnest(string_to_array(trim(both '/' from m.org_path), '/')) a(segment)
+              where m.status = 'NORMAL' and m.stage = 'FULL'),
+            drawn as (
+              select o.id as organization_id, o.path, o.kind, o.established_on, a.member_id, a.full_on,
+                     row_number() over (partition by o.id
+                       order by (a.member_id * 7919 + o.id * 104729) % 1000003, a.member_id) as n
+              from ancestry a join organization o on o.id = a.organization_id
+              where o.dissolved_on is null and o.kind in ('COMMITTEE', 'WORKING_COMMITTEE', 'GENERAL_BRANCH'))
+            insert into member_office (organization_id, member_id, post, duty, from_on, scope_path,
+              recorded_by, recorded_at)
+            select organization_id, member_id,
+                   case when n = 1 then 'SECRETARY'
+                        when n = 2 or (n = 3 and kind <> 'GENERAL_BRANCH') then 'DEPUTY_SECRETARY'
+                        else 'COMMITTEE_MEMBER' end,
+                   case when kind = 'GENERAL_BRANCH' then
+                          case n when 3 then '组织委员' when 4 then '宣传委员' when 5 then '纪检委员' end
+                        else case n when 4 then '组织委员' when 5 then '宣传委员' when 6 then '纪检委员'
+                                    when 7 then '统战委员' end end,
+                   greatest(established_on, full_on,
+                     case when kind = 'GENERAL_BRANCH' then date '2020-07-01' else date '2021-07-01' end),
+                   path, 'system', :now
+            from drawn
+            where n <= case when kind = 'GENERAL_BRANCH' then 5 else 7 end
             """)
         .param("now", now)
         .update();
