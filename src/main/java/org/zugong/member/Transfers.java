@@ -217,30 +217,8 @@ public class Transfers {
                   status(m),
                   memberTransfers(memberId),
                   today);
-          Letter letter = t.letter().orElseThrow();
-          Row row =
-              new Row(
-                  t.id().value(),
-                  TransferKind.WITHIN_CITY,
-                  t.state(),
-                  t.attempt(),
-                  memberId,
-                  m.name(),
-                  m.organizationId(),
-                  m.organizationName(),
-                  m.organizationId(),
-                  m.organizationName(),
-                  m.scopePath(),
-                  target.id(),
-                  target.name(),
-                  target.path(),
-                  m.scopePath(),
-                  null,
-                  letter.issuedOn(),
-                  letter.validUntil(),
-                  today,
-                  today);
-          created(row, t, null);
+          created(
+              submittedBySource(t, m, target.id(), target.name(), target.path(), today), t, null);
           return t.id().value();
         });
   }
@@ -257,29 +235,7 @@ public class Transfers {
             status(m),
             memberTransfers(memberId),
             today);
-    Row row =
-        new Row(
-            t.id().value(),
-            TransferKind.OUT_OF_CITY,
-            t.state(),
-            t.attempt(),
-            memberId,
-            m.name(),
-            m.organizationId(),
-            m.organizationName(),
-            m.organizationId(),
-            m.organizationName(),
-            m.scopePath(),
-            null,
-            targetName.strip(),
-            null,
-            m.scopePath(),
-            null,
-            null,
-            null,
-            today,
-            today);
-    created(row, t, null);
+    created(submittedBySource(t, m, null, targetName.strip(), null, today), t, null);
     return t.id().value();
   }
 
@@ -418,9 +374,8 @@ public class Transfers {
       memberId = Objects.requireNonNull(r.memberId());
       members.moveTo(memberId, target.id(), today, r.sourceName());
     }
-    Row after = withState(r, t, memberId, target.path());
-    store.update(after, now());
-    store.appendSteps(after, t, s.events().size(), TransferStore.names(after), actor(), now());
+    Row after = afterStep(r, t, memberId, target.path());
+    saveStep(s, after);
     store.followMember(r.id(), memberId, target.path());
     publish(
         after,
@@ -505,30 +460,9 @@ public class Transfers {
               status,
               today);
           Row after =
-              new Row(
-                  r.id(),
-                  r.kind(),
-                  t.state(),
-                  t.attempt(),
-                  r.memberId(),
-                  r.memberName(),
-                  r.sourceId(),
-                  r.sourceName(),
-                  r.sourceActorId(),
-                  r.sourceActorName(),
-                  r.sourcePath(),
-                  target.id(),
-                  target.name(),
-                  target.path(),
-                  r.scopePath(),
-                  null,
-                  today,
-                  validUntil,
-                  r.submittedOn(),
-                  today);
-          store.update(after, now());
-          store.appendSteps(
-              after, t, s.events().size(), TransferStore.names(after), actor(), now());
+              afterStep(
+                  r, t, r.memberId(), r.scopePath(), target.id(), target.name(), target.path());
+          saveStep(s, after);
           publish(
               after,
               "resubmit",
@@ -611,9 +545,8 @@ public class Transfers {
     long actor = byTarget ? actsForTarget(caller, r) : actsForSource(caller, r);
     Map<String, Change> changes = new LinkedHashMap<>(work.apply(s, actor, today()));
     changes.put("state", new Change(r.state().name(), t.state().name()));
-    Row after = withState(r, t, r.memberId(), r.scopePath());
-    store.update(after, now());
-    store.appendSteps(after, t, s.events().size(), TransferStore.names(after), actor(), now());
+    Row after = afterStep(r, t, r.memberId(), r.scopePath());
+    saveStep(s, after);
     publish(after, action, changes, pathOf(after, actor));
   }
 
@@ -624,7 +557,55 @@ public class Transfers {
         : r.sourcePath();
   }
 
-  private static Row withState(Row r, Transfer t, @Nullable Long memberId, ScopePath memberPath) {
+  /**
+   * The row of a transfer a source organization submits for one of its own members: the member's
+   * organization is source and actor, and the member stays in its part of the tree until accepted.
+   */
+  private static Row submittedBySource(
+      Transfer t,
+      MemberView m,
+      @Nullable Long targetId,
+      String targetName,
+      @Nullable ScopePath targetPath,
+      LocalDate today) {
+    Letter letter = t.letter().orElse(null);
+    return new Row(
+        t.id().value(),
+        t.kind(),
+        t.state(),
+        t.attempt(),
+        m.id(),
+        m.name(),
+        m.organizationId(),
+        m.organizationName(),
+        m.organizationId(),
+        m.organizationName(),
+        m.scopePath(),
+        targetId,
+        targetName,
+        targetPath,
+        m.scopePath(),
+        letter == null ? null : letter.number(),
+        letter == null ? null : letter.issuedOn(),
+        letter == null ? null : letter.validUntil(),
+        today,
+        today);
+  }
+
+  /** The row after a step that keeps the target. */
+  private static Row afterStep(Row r, Transfer t, @Nullable Long memberId, ScopePath memberPath) {
+    return afterStep(r, t, memberId, memberPath, r.targetId(), r.targetName(), r.targetPath());
+  }
+
+  /** The row after a step: the aggregate's state, attempt, letter and last step, and its target. */
+  private static Row afterStep(
+      Row r,
+      Transfer t,
+      @Nullable Long memberId,
+      ScopePath memberPath,
+      @Nullable Long targetId,
+      String targetName,
+      @Nullable ScopePath targetPath) {
     Letter letter = t.letter().orElse(null);
     return new Row(
         r.id(),
@@ -638,15 +619,27 @@ public class Transfers {
         r.sourceActorId(),
         r.sourceActorName(),
         r.sourcePath(),
-        r.targetId(),
-        r.targetName(),
-        r.targetPath(),
+        targetId,
+        targetName,
+        targetPath,
         memberPath,
         letter == null ? null : letter.number(),
         letter == null ? null : letter.issuedOn(),
         letter == null ? null : letter.validUntil(),
         r.submittedOn(),
         t.history().getLast().date());
+  }
+
+  /** Stores a step's row and the aggregate's steps added since it was read. */
+  private void saveStep(Stored before, Row after) {
+    store.update(after, now());
+    store.appendSteps(
+        after,
+        before.transfer(),
+        before.events().size(),
+        TransferStore.names(after),
+        actor(),
+        now());
   }
 
   private void created(Row row, Transfer t, TransferStore.@Nullable Arriving arriving) {

@@ -35,7 +35,6 @@ import org.zugong.talent.rules.BenefitDecision;
 import org.zugong.talent.rules.CompiledRules;
 import org.zugong.talent.rules.FactColumns;
 import org.zugong.talent.rules.Schedule;
-import org.zugong.talent.rules.TalentFacts;
 
 /**
  * Benefits granted without application (免申即享): a run decides every talent the starter sees with the
@@ -692,30 +691,12 @@ public class BenefitRuns {
   private FactColumns facts(long first, long last, String under) {
     FactColumns.Builder b = FactColumns.builder(CHUNK);
     jdbc.sql(
-            """
-            select id, tier, tier_certified_on, degree, title, industry, substr(region_code, 1, 6),
-              institution_code, birth_date, arrival_date, social_insurance_months, first_home,
-              bank_account_cipher is not null from talent where id between ? and ?
-              and starts_with(scope_path, ?) order by id
-            """)
+            TalentFactRows.SELECT
+                + " where id between ? and ? and starts_with(scope_path, ?) order by id")
         .params(first, last, under)
         .query(
             rs -> {
-              b.add(
-                  new TalentFacts(
-                      rs.getLong(1),
-                      rs.getString(2),
-                      rs.getObject(3, LocalDate.class),
-                      rs.getString(4),
-                      rs.getString(5),
-                      rs.getString(6),
-                      rs.getString(7),
-                      rs.getString(8),
-                      rs.getObject(9, LocalDate.class),
-                      rs.getObject(10, LocalDate.class),
-                      rs.getInt(11),
-                      rs.getBoolean(12),
-                      rs.getBoolean(13)));
+              b.add(TalentFactRows.read(rs));
             });
     return b.build();
   }

@@ -391,29 +391,10 @@ public class Talents {
     FactColumns.Builder b =
         FactColumns.builder(
             jdbc.sql("select count(*) from talent").query(Long.class).single().intValue());
-    jdbc.sql(
-            """
-            select id, tier, tier_certified_on, degree, title, industry, substr(region_code, 1, 6),
-              institution_code, birth_date, arrival_date, social_insurance_months, first_home,
-              bank_account_cipher is not null from talent order by id
-            """)
+    jdbc.sql(TalentFactRows.SELECT + " order by id")
         .query(
             rs -> {
-              b.add(
-                  new TalentFacts(
-                      rs.getLong(1),
-                      rs.getString(2),
-                      rs.getObject(3, LocalDate.class),
-                      rs.getString(4),
-                      rs.getString(5),
-                      rs.getString(6),
-                      rs.getString(7),
-                      rs.getString(8),
-                      rs.getObject(9, LocalDate.class),
-                      rs.getObject(10, LocalDate.class),
-                      rs.getInt(11),
-                      rs.getBoolean(12),
-                      rs.getBoolean(13)));
+              b.add(TalentFactRows.read(rs));
             });
     return b.build();
   }

@@ -19,6 +19,7 @@ import org.zugong.person.Persons;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
+import org.zugong.platform.DemoNames;
 import org.zugong.platform.PersonalDataCipher;
 import org.zugong.platform.ZugongProperties;
 import org.zugong.shared.IdCardNumber;
@@ -35,11 +36,6 @@ import org.zugong.shared.ScopePath;
 class MemberDemoData implements DemoDataContributor {
 
   static final LocalDate END_OF_2022 = LocalDate.of(2022, 12, 31);
-  private static final String[] SURNAMES =
-      "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常"
-          .split("");
-  private static final String[] GIVEN =
-      "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰辉鑫宇浩晨阳建国志红海波文斌宁甬丹俊凯瑞佳琳雪梅松林峰鹏飞亮慧颖婷倩欣怡子轩梓涵一诺浩然思远".split("");
   private static final String[] ORIGINS = {
     "330203", "330204", "330205", "330206", "330211", "330212", "330213", "330225", "330226",
     "330227", "330281", "330282", "330283", "330102", "330302", "340104", "360102", "410105",
@@ -151,19 +147,12 @@ class MemberDemoData implements DemoDataContributor {
         LocalDate birth = END_OF_2022.minusYears(age).minusDays(r.nextInt(365));
         IdCardNumber idNumber;
         do {
-          String body =
-              ORIGINS[r.nextInt(ORIGINS.length)]
-                  + String.format(
-                      "%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
-                  + String.format("%02d", r.nextInt(100))
-                  + (gender == Gender.MALE ? 1 + 2 * r.nextInt(5) : 2 * r.nextInt(5));
-          idNumber = new IdCardNumber(body + IdCardNumber.checkCharacter(body));
+          idNumber =
+              DemoPeople.idNumber(
+                  ORIGINS[r.nextInt(ORIGINS.length)], birth, gender == Gender.MALE, r);
         } while (!ids.add(idNumber.value()));
-        String name =
-            SURNAMES[r.nextInt(SURNAMES.length)]
-                + GIVEN[r.nextInt(GIVEN.length)]
-                + (r.nextInt(4) == 0 ? "" : GIVEN[r.nextInt(GIVEN.length)]);
-        String phone = "1" + (3 + r.nextInt(7)) + String.format("%09d", r.nextInt(1_000_000_000));
+        String name = DemoNames.COMMON.name(r, 4);
+        String phone = DemoPeople.mobile(r);
         Education education = education(category, age, r);
         Ethnicity ethnicity =
             r.nextInt(100) < 98

@@ -33,6 +33,7 @@ import org.zugong.person.Persons;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
+import org.zugong.platform.DemoNames;
 import org.zugong.shared.IdCardNumber;
 import org.zugong.shared.ScopePath;
 
@@ -54,10 +55,10 @@ class RecruitmentDemoData implements DemoDataContributor {
   static final int ADMITTED_IN_2022 = 330;
   static final int CONVERTED_IN_2022 = 270;
 
-  private static final String[] SURNAMES =
-      "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋余杜叶程魏苏吕丁沈姚卢钟姜崔陆范汪金石邵应竺虞俞舒".split("");
-  private static final String[] GIVEN =
-      "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华玉兰辉鑫宇浩晨阳波文斌宁甬丹俊凯瑞佳琳雪梅松林峰鹏飞亮慧颖婷倩欣怡轩涵诺然远航睿哲悦彤".split("");
+  private static final DemoNames NAMES =
+      new DemoNames(
+          "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋余杜叶程魏苏吕丁沈姚卢钟姜崔陆范汪金石邵应竺虞俞舒",
+          "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华玉兰辉鑫宇浩晨阳波文斌宁甬丹俊凯瑞佳琳雪梅松林峰鹏飞亮慧颖婷倩欣怡轩涵诺然远航睿哲悦彤");
 
   /** Birthplaces none of the member demo data uses, so that no ID number can repeat one of it. */
   private static final String[] ORIGINS = {
@@ -224,19 +225,12 @@ class RecruitmentDemoData implements DemoDataContributor {
       Gender gender = r.nextInt(100) < 55 ? Gender.MALE : Gender.FEMALE;
       IdCardNumber idNumber;
       do {
-        String body =
-            ORIGINS[r.nextInt(ORIGINS.length)]
-                + String.format(
-                    "%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
-                + String.format("%02d", r.nextInt(100))
-                + (gender == Gender.MALE ? 1 + 2 * r.nextInt(5) : 2 * r.nextInt(5));
-        idNumber = new IdCardNumber(body + IdCardNumber.checkCharacter(body));
+        idNumber =
+            DemoPeople.idNumber(
+                ORIGINS[r.nextInt(ORIGINS.length)], birth, gender == Gender.MALE, r);
       } while (!idNumbers.add(idNumber.value()));
-      String name =
-          SURNAMES[r.nextInt(SURNAMES.length)]
-              + GIVEN[r.nextInt(GIVEN.length)]
-              + (r.nextInt(3) == 0 ? "" : GIVEN[r.nextInt(GIVEN.length)]);
-      String phone = "1" + (3 + r.nextInt(7)) + String.format("%09d", r.nextInt(1_000_000_000));
+      String name = NAMES.name(r, 3);
+      String phone = DemoPeople.mobile(r);
       NewEmploymentGroup group =
           category == OccupationCategory.NEW_EMPLOYMENT
               ? (r.nextBoolean() ? NewEmploymentGroup.DELIVERY_RIDER : NewEmploymentGroup.COURIER)

@@ -24,6 +24,7 @@ import org.zugong.person.Persons;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
+import org.zugong.platform.DemoNames;
 import org.zugong.platform.PersonalDataCipher;
 import org.zugong.shared.IdCardNumber;
 import org.zugong.shared.ScopePath;
@@ -60,8 +61,7 @@ class TransferDemoData implements DemoDataContributor {
     "党员信息与档案不一致，请核对后重新提交", "介绍信抬头有误", "该党员尚未与接收单位建立劳动关系", "党费交纳情况未说明"
   };
   private static final String[] CANCEL_REASONS = {"党员暂不迁出", "党员工作单位变动，改转其他党组织", "重复提交"};
-  private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林".split("");
-  private static final String[] GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平".split("");
+  private static final DemoNames NAMES = DemoNames.COMMON.first(18, 20);
 
   private final Organizations organizations;
   private final Persons persons;
@@ -353,17 +353,9 @@ class TransferDemoData implements DemoDataContributor {
     LocalDate issued = on.minusDays(r.nextInt(5));
     LocalDate birth = LocalDate.of(1970 + r.nextInt(32), 1 + r.nextInt(12), 1 + r.nextInt(28));
     boolean male = r.nextInt(100) < 65;
-    String body =
-        ARRIVING_ORIGINS[r.nextInt(ARRIVING_ORIGINS.length)]
-            + String.format(
-                "%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
-            + String.format("%02d", r.nextInt(100))
-            + (male ? 1 + 2 * r.nextInt(5) : 2 * r.nextInt(5));
-    IdCardNumber number = new IdCardNumber(body + IdCardNumber.checkCharacter(body));
-    String name =
-        SURNAMES[r.nextInt(SURNAMES.length)]
-            + GIVEN[r.nextInt(GIVEN.length)]
-            + GIVEN[r.nextInt(GIVEN.length)];
+    IdCardNumber number =
+        DemoPeople.idNumber(ARRIVING_ORIGINS[r.nextInt(ARRIVING_ORIGINS.length)], birth, male, r);
+    String name = NAMES.twoGivenName(r);
     LocalDate joined = birth.plusYears(22 + r.nextInt(10));
     if (joined.isAfter(today.minusYears(2))) {
       joined = today.minusYears(2);

@@ -13,6 +13,7 @@ import org.zugong.organization.UnitType;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
+import org.zugong.platform.DemoNames;
 import org.zugong.region.Region;
 import org.zugong.region.RegionKind;
 import org.zugong.region.Regions;
@@ -29,11 +30,10 @@ import org.zugong.region.Regions;
 class OrganizationDemoData implements DemoDataContributor {
 
   static final LocalDate REVIEW_YEAR_START = LocalDate.of(2022, 1, 1);
-  private static final String[] SURNAMES =
-      "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常"
-          .split("");
-  private static final String[] GIVEN =
-      "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰辉鑫宇浩晨阳建国志红海波文斌宁甬丹俊凯瑞佳琳雪梅松林峰鹏飞亮慧颖婷倩".split("");
+
+  /** Secretaries' names: the common ones but for the newest given names (欣怡, 子轩, …). */
+  private static final DemoNames SECRETARY_NAMES = DemoNames.COMMON.firstGiven(60);
+
   private static final String[] FIRM_WORDS =
       "东海甬港天一镇明江东慈溪四明象山鄞州北仑宁海余姚奉化华茂杉杉雅戈尔博洋金田均胜方太公牛舜宇永新海天乐歌德业".split("");
   private static final String[] INDUSTRIES = {
@@ -199,9 +199,7 @@ class OrganizationDemoData implements DemoDataContributor {
     }
 
     String person() {
-      return SURNAMES[random.nextInt(SURNAMES.length)]
-          + GIVEN[random.nextInt(GIVEN.length)]
-          + (random.nextInt(3) == 0 ? "" : GIVEN[random.nextInt(GIVEN.length)]);
+      return SECRETARY_NAMES.name(random, 3);
     }
 
     /** Groups of a branch (党小组), none to {@code max}. */

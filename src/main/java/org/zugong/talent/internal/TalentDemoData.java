@@ -26,6 +26,7 @@ import org.zugong.person.Persons;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
+import org.zugong.platform.DemoNames;
 import org.zugong.platform.PersonalDataCipher;
 import org.zugong.platform.ZugongProperties;
 import org.zugong.region.Region;
@@ -47,12 +48,6 @@ import org.zugong.talent.rules.PolicyDocuments;
  */
 @Component
 class TalentDemoData implements DemoDataContributor {
-
-  private static final String[] SURNAMES =
-      "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常"
-          .split("");
-  private static final String[] GIVEN =
-      "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰辉鑫宇浩晨阳建国志红海波文斌宁甬丹俊凯瑞佳琳雪梅松林峰鹏飞亮慧颖婷倩欣怡子轩梓涵一诺浩然思远".split("");
 
   /** Birthplaces other than those of the demo members, so that no ID number repeats theirs. */
   private static final String[] ORIGINS = {
@@ -288,10 +283,7 @@ class TalentDemoData implements DemoDataContributor {
       while (!issued.add(idNumber.value())) {
         idNumber = idNumber(ORIGINS[r.nextInt(ORIGINS.length)], birth, gender, r);
       }
-      String name =
-          SURNAMES[r.nextInt(SURNAMES.length)]
-              + GIVEN[r.nextInt(GIVEN.length)]
-              + (r.nextInt(3) == 0 ? "" : GIVEN[r.nextInt(GIVEN.length)]);
+      String name = DemoNames.COMMON.name(r, 3);
       OccupationCategory category =
           institution != null
               ? OccupationCategory.PUBLIC_INSTITUTION_STAFF

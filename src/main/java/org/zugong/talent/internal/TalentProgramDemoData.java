@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
+import org.zugong.platform.DemoNames;
 import org.zugong.platform.ZugongProperties;
 import org.zugong.region.Regions;
 import org.zugong.talent.WorkingCalendar;
@@ -77,8 +78,8 @@ class TalentProgramDemoData implements DemoDataContributor {
     "人才服务“一件事”改革方案|One-stop talent services reform|2022-05-18"
   };
 
-  private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓".split("");
-  private static final String[] GIVEN = "伟强磊军洋勇杰涛明超华辉宇浩阳建志海波文斌宁俊凯瑞峰鹏亮慧颖婷".split("");
+  private static final DemoNames NAMES =
+      new DemoNames("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓", "伟强磊军洋勇杰涛明超华辉宇浩阳建志海波文斌宁俊凯瑞峰鹏亮慧颖婷");
   private static final String[] INDUSTRIES = {
     "NEW_MATERIALS", "DIGITAL_ECONOMY", "HIGH_END_EQUIPMENT", "AUTOMOTIVE", "PETROCHEMICAL",
     "BIOMEDICINE", "MODERN_SERVICES", "EDUCATION", "HEALTHCARE", "FINANCE"
@@ -173,9 +174,7 @@ class TalentProgramDemoData implements DemoDataContributor {
   }
 
   private static String name(Random r) {
-    return SURNAMES[r.nextInt(SURNAMES.length)]
-        + GIVEN[r.nextInt(GIVEN.length)]
-        + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
+    return NAMES.name(r, 2);
   }
 
   /** Forty think-tank members (and two whose term ended in 2021), experts. */

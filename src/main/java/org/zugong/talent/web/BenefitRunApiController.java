@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -63,27 +64,21 @@ class BenefitRunApiController {
   @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
   @Operation(summary = "Works a run again: chunks done are not redone, grants never twice")
   BenefitRuns.Run resume(@PathVariable long id) {
-    find(id);
-    runs.resumeAsync(id);
-    return find(id);
+    return step(id, runs::resumeAsync);
   }
 
   @PostMapping("/{id}/approve")
   @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
   @Operation(summary = "Approves a proposed run: writes the payment ledger for grants not held")
   BenefitRuns.Run approve(@PathVariable long id) {
-    find(id);
-    runs.approve(id);
-    return find(id);
+    return step(id, runs::approve);
   }
 
   @PostMapping("/{id}/publish")
   @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
   @Operation(summary = "Publishes a paid run (公示) for five working days")
   BenefitRuns.Run publish(@PathVariable long id) {
-    find(id);
-    runs.publish(id);
-    return find(id);
+    return step(id, runs::publish);
   }
 
   @GetMapping("/{id}/grants")
@@ -95,6 +90,13 @@ class BenefitRunApiController {
       @RequestParam(defaultValue = "100") int size) {
     find(id);
     return runs.grants(id, risk, Math.max(0, page), Math.clamp(size, 1, 1000));
+  }
+
+  /** A step on a run the caller sees, answered with the run as it stands after the step. */
+  private BenefitRuns.Run step(long id, LongConsumer step) {
+    find(id);
+    step.accept(id);
+    return find(id);
   }
 
   private BenefitRuns.Run find(long id) {
