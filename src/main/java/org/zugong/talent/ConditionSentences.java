@@ -69,19 +69,17 @@ public class ConditionSentences {
   }
 
   /**
-   * Why a clause was not granted, addressed to the talent: the failing condition with their value,
-   * e.g. "来甬时间须在5年以内（您的来甬时间：2015-03-01）"; a clause overridden or barred names the other.
+   * Why a clause was not granted, for an officer reading about the talent, in the language of the
+   * current request: "来甬时间须在5年以内（本人来甬时间：2015-03-01）".
    */
-  public String toTalent(BenefitDecision.Reason reason) {
-    return failed(reason, "talent.reason.yours", LocaleContextHolder.getLocale());
-  }
-
-  /** As {@link #toTalent(BenefitDecision.Reason)}, for an officer reading about the talent. */
   public String toOfficer(BenefitDecision.Reason reason) {
     return failed(reason, "talent.reason.on-record", LocaleContextHolder.getLocale());
   }
 
-  /** The reason with the value, addressed to the talent ("yours") or to an officer. */
+  /**
+   * The failing condition with the talent's value, addressed to the talent ("来甬时间须在5年以内（您的来甬时间：
+   * 2015-03-01）") or to an officer ("（本人来甬时间：…）"); a clause overridden or barred names the other.
+   */
   public String failed(BenefitDecision.Reason reason, boolean toTalent, Locale locale) {
     return failed(reason, toTalent ? "talent.reason.yours" : "talent.reason.on-record", locale);
   }
