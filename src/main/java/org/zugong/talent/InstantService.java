@@ -56,7 +56,6 @@ public class InstantService {
   private final Policies policies;
   private final java.util.concurrent.ConcurrentHashMap<String, CompiledRules> compiled =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private final BenefitRuns runs;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -65,14 +64,12 @@ public class InstantService {
       Talents talents,
       Benefits benefits,
       Policies policies,
-      BenefitRuns runs,
       ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.talents = talents;
     this.benefits = benefits;
     this.policies = policies;
-    this.runs = runs;
     this.events = events;
     this.clock = clock;
   }
