@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zugong.platform.DataScope;
 import org.zugong.platform.ZugongPrincipal;
@@ -56,7 +58,6 @@ public class InstantService {
   private final Policies policies;
   private final java.util.concurrent.ConcurrentHashMap<String, CompiledRules> compiled =
       new java.util.concurrent.ConcurrentHashMap<>();
-  private final BenefitRuns runs;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -65,14 +66,12 @@ public class InstantService {
       Talents talents,
       Benefits benefits,
       Policies policies,
-      BenefitRuns runs,
       ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.talents = talents;
     this.benefits = benefits;
     this.policies = policies;
-    this.runs = runs;
     this.events = events;
     this.clock = clock;
   }
@@ -128,20 +127,94 @@ public class InstantService {
         .orElseThrow(() -> new TalentNotFoundException(-1));
   }
 
-  /** The page for a token; an opening by the talent is recorded as a use of the service. */
+  /**
+   * What changes the rules the caller sees: the published versions (their number, the latest id,
+   * end and publication). Read with the talent, it tells whether the compiled rules kept for the
+   * day still hold without a round trip of its own.
+   */
+  private static final String POLICY_STAMP =
+      "select count(*) || ':' || coalesce(max(id), 0) || ':' ||"
+          + " coalesce(max(effective_to)::text, '') || ':' ||"
+          + " coalesce(max(published_at)::text, '') from talent_policy_version"
+          + " where status = 'PUBLISHED'";
+
+  /**
+   * The whole page in one statement, for it is what every scan of a code costs: the talent a token
+   * names (under row-level security: only a reader who sees the talent finds them), their latest
+   * confirmation, the stamp of the rules, their grants (one row each, the talent repeated; one row
+   * without a grant where none), and, where the reader is the talent, the use recorded. A use is a
+   * count, not a payment: its commit need not wait for the disk (ADR 0014; a crash of the database
+   * server may lose the uses of its last moments, never corrupt them), so the statement sets {@code
+   * synchronous_commit} locally ({@code set_config(…, true)} is {@code set local}). A
+   * data-modifying {@code with} runs to completion whether or not the query reads it.
+   */
+  private static final String OPEN =
+      "with found as (select "
+          + Talents.COLUMNS
+          + ", (select max(i.confirmed_at) from benefit_intent i where i.talent_id = t.id)"
+          + " as confirmed_at, ("
+          + POLICY_STAMP
+          + ") as policy_stamp"
+          + " from talent_qr q join talent t on t.id = q.talent_id where q.token = :token),"
+          + " use as (insert into instant_service_use (talent_id, used_at, scope_path)"
+          + " select id, :now, scope_path from found where cast(:talent as boolean) returning 1),"
+          + " async as (select set_config('synchronous_commit', 'off', true) as setting)"
+          + " select found.*, async.setting, g.id as g_id, g.idempotency_key as g_key,"
+          + " g.run_id as g_run, g.policy_code as g_policy, g.policy_version as g_version, g.clause_id as g_clause,"
+          + " g.benefit as g_benefit, g.instalment as g_instalment, g.period_start as g_from,"
+          + " g.period_end as g_to, g.amount as g_amount, g.status as g_status,"
+          + " array_to_string(g.risks, ',') as g_risks"
+          + " from found cross join async left join benefit_grant g on g.talent_id = found.id"
+          + " order by g.period_start desc, g.id";
+
+  /**
+   * The page for a token; an opening by the talent is recorded as a use of the service. One
+   * statement, which commits on its own where no transaction surrounds it: with the connection's
+   * scope, two round trips to the database.
+   */
+  @Transactional(propagation = Propagation.SUPPORTS)
   public View open(String token) {
-    long id = talentOf(token);
-    TalentView t = talents.find(id).orElseThrow(() -> new TalentNotFoundException(id));
-    if (holds(Role.TALENT)) {
-      // A use is a count, not a payment: its commit need not wait for the disk (a crash of the
-      // database server may lose the uses of its last moments, never corrupt them).
-      jdbc.sql("set local synchronous_commit = off").update();
-      jdbc.sql("insert into instant_service_use (talent_id, used_at, scope_path) values (?, ?, ?)")
-          .params(id, OffsetDateTime.now(clock), t.scopePath().value())
-          .update();
+    List<TalentView> talent = new ArrayList<>(1);
+    List<@Nullable OffsetDateTime> confirmed = new ArrayList<>(1);
+    List<String> stamp = new ArrayList<>(1);
+    List<BenefitRuns.Grant> received = new ArrayList<>();
+    jdbc.sql(OPEN)
+        .param("token", token)
+        .param("now", OffsetDateTime.now(clock))
+        .param("talent", holds(Role.TALENT))
+        .query(
+            rs -> {
+              if (talent.isEmpty()) {
+                talent.add(Talents.view(rs, 0));
+                confirmed.add(rs.getObject("confirmed_at", OffsetDateTime.class));
+                stamp.add(rs.getString("policy_stamp"));
+              }
+              if (rs.getObject("g_id") != null) {
+                String risks = rs.getString("g_risks");
+                received.add(
+                    new BenefitRuns.Grant(
+                        rs.getLong("g_id"),
+                        rs.getString("g_key"),
+                        rs.getLong("g_run"),
+                        talent.getFirst().id(),
+                        talent.getFirst().name(),
+                        rs.getString("g_policy"),
+                        rs.getInt("g_version"),
+                        rs.getString("g_clause"),
+                        rs.getString("g_benefit"),
+                        rs.getInt("g_instalment"),
+                        rs.getObject("g_from", LocalDate.class),
+                        rs.getObject("g_to", LocalDate.class),
+                        rs.getLong("g_amount"),
+                        rs.getString("g_status"),
+                        risks == null || risks.isEmpty() ? List.of() : List.of(risks.split(","))));
+              }
+            });
+    if (talent.isEmpty()) {
+      throw new TalentNotFoundException(-1);
     }
+    TalentView t = talent.getFirst();
     LocalDate today = LocalDate.now(clock);
-    List<BenefitRuns.Grant> received = runs.grantsOf(id);
     // The schedules the talent began are the grants just read: no second query for them.
     List<Schedule> begun =
         received.stream()
@@ -154,7 +227,8 @@ public class InstantService {
                         Benefit.valueOf(g.benefit())))
             .distinct()
             .toList();
-    List<BenefitDecision> decisions = rules(today).explain(talents.facts(id), 0, begun);
+    List<BenefitDecision> decisions =
+        rules(today, stamp.getFirst()).explain(Talents.facts(t), 0, begun);
     List<BenefitDecision> granted =
         decisions.stream().filter(d -> d.outcome() == BenefitDecision.Outcome.GRANTED).toList();
     List<BenefitDecision> missing =
@@ -168,13 +242,8 @@ public class InstantService {
             .filter(g -> g.status().equals("PAID"))
             .mapToLong(BenefitRuns.Grant::amount)
             .sum();
-    OffsetDateTime confirmed =
-        jdbc.sql("select max(confirmed_at) from benefit_intent where talent_id = ?")
-            .param(id)
-            .query(OffsetDateTime.class)
-            .optional()
-            .orElse(null);
-    return new View(token, t, today, granted, missing, received, amount, confirmed);
+    return new View(
+        token, t, today, granted, missing, List.copyOf(received), amount, confirmed.getFirst());
   }
 
   /**
@@ -216,19 +285,11 @@ public class InstantService {
 
   /**
    * The rules in force today as the caller sees them, compiled once per day, scope and state of the
-   * published policies (a publication changes the stamp): the page answers without reading and
-   * compiling every policy on each opening.
+   * published policies (a publication changes the stamp, read with the talent): the page answers
+   * without reading and compiling every policy on each opening.
    */
-  private CompiledRules rules(LocalDate date) {
+  private CompiledRules rules(LocalDate date, String stamp) {
     ScopePath scope = DataScope.current();
-    String stamp =
-        jdbc.sql(
-                "select count(*) || ':' || coalesce(max(id), 0) || ':' ||"
-                    + " coalesce(max(effective_to)::text, '') || ':' ||"
-                    + " coalesce(max(published_at)::text, '') from talent_policy_version"
-                    + " where status = 'PUBLISHED'")
-            .query(String.class)
-            .single();
     String key = date + "|" + (scope == null ? "" : scope.value()) + "|" + stamp;
     CompiledRules cached = compiled.get(key);
     if (cached == null) {

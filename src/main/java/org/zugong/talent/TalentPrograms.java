@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,8 @@ public class TalentPrograms {
       LocalDate assignedOn,
       List<Visit> visits) {}
 
-  public record Visit(LocalDate visitedOn, String note) {}
+  /** A leader's visit: the day, what was discussed and, where recorded, what came of it. */
+  public record Visit(LocalDate visitedOn, String note, @Nullable String outcome) {}
 
   private static final String APPLICATION_COLUMNS =
       "a.id, a.call_id, c.name_zh as call_name, a.talent_id, a.talent_name, a.employer_name,"
@@ -146,41 +148,100 @@ public class TalentPrograms {
         .list();
   }
 
+  /** A new call of the program as a form or a request gives it; null where a field is missing. */
+  public record NewCall(
+      @Nullable Integer year,
+      @Nullable String nameZh,
+      @Nullable String nameEn,
+      @Nullable LocalDate opensOn,
+      @Nullable LocalDate closesOn) {}
+
+  /** The earliest and latest year of a call. */
+  static final int FIRST_YEAR = 2000;
+
+  static final int LAST_YEAR = 2100;
+
+  /**
+   * What is wrong with a new call, field by field: a year between 2000 and 2100, a name in Chinese
+   * (at most 100 characters) and in English (at most 200), both dates, the call closing on or after
+   * the day it opens. Empty when nothing is.
+   */
+  public static List<InvalidFieldsException.FieldProblem> checkCall(NewCall c) {
+    List<InvalidFieldsException.FieldProblem> out = new ArrayList<>();
+    if (c.year() == null || c.year() < FIRST_YEAR || c.year() > LAST_YEAR) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of(
+              "year",
+              "talent.program.invalid.call-year",
+              Integer.toString(FIRST_YEAR),
+              Integer.toString(LAST_YEAR)));
+    }
+    if (c.nameZh() == null || c.nameZh().isBlank() || c.nameZh().trim().length() > 100) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of("nameZh", "talent.program.invalid.call-name-zh"));
+    }
+    if (c.nameEn() == null || c.nameEn().isBlank() || c.nameEn().trim().length() > 200) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of("nameEn", "talent.program.invalid.call-name-en"));
+    }
+    if (c.opensOn() == null) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of("opensOn", "talent.program.invalid.call-opens"));
+    }
+    if (c.closesOn() == null) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of("closesOn", "talent.program.invalid.call-closes"));
+    } else if (c.opensOn() != null && c.closesOn().isBefore(c.opensOn())) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of(
+              "closesOn", "talent.program.invalid.call-period", c.opensOn(), c.closesOn()));
+    }
+    return out;
+  }
+
   /** Opens a call of the program at the caller's node. */
   public long openCall(
       int year, String nameZh, String nameEn, LocalDate opensOn, LocalDate closesOn) {
-    if (nameZh.isBlank() || nameEn.isBlank()) {
-      throw new InvalidValueException("talent.program.invalid.call-name");
-    }
-    if (closesOn.isBefore(opensOn)) {
-      throw new InvalidValueException("talent.program.invalid.call-period", opensOn, closesOn);
+    return openCall(new NewCall(year, nameZh, nameEn, opensOn, closesOn));
+  }
+
+  /**
+   * Opens a call of the program at the caller's node; refused with every problem of {@link
+   * #checkCall}.
+   */
+  public long openCall(NewCall c) {
+    List<InvalidFieldsException.FieldProblem> problems = checkCall(c);
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
     }
     var current = org.zugong.platform.DataScope.current();
     if (current == null) {
       throw new IllegalStateException("No data scope");
     }
     String scope = current.value();
+    String nameZh = c.nameZh().trim();
     long id =
         jdbc.sql(
                 "insert into talent_program_call (year, name_zh, name_en, opens_on, closes_on,"
                     + " scope_path, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id")
             .params(
-                year,
-                nameZh.trim(),
-                nameEn.trim(),
-                opensOn,
-                closesOn,
+                c.year(),
+                nameZh,
+                c.nameEn().trim(),
+                c.opensOn(),
+                c.closesOn(),
                 scope,
                 OffsetDateTime.now(clock))
             .query(Long.class)
             .single();
+    Map<String, RecordChanged.Change> changes = new LinkedHashMap<>();
+    changes.put("year", new RecordChanged.Change(null, Integer.toString(c.year())));
+    changes.put("name", new RecordChanged.Change(null, nameZh));
+    changes.put("nameEn", new RecordChanged.Change(null, c.nameEn().trim()));
+    changes.put("opensOn", new RecordChanged.Change(null, c.opensOn().toString()));
+    changes.put("closesOn", new RecordChanged.Change(null, c.closesOn().toString()));
     events.publishEvent(
-        new RecordChanged(
-            "talent_program_call",
-            Long.toString(id),
-            "create",
-            scope,
-            Map.of("name", new RecordChanged.Change(null, nameZh.trim()))));
+        new RecordChanged("talent_program_call", Long.toString(id), "create", scope, changes));
     return id;
   }
 
@@ -589,12 +650,19 @@ public class TalentPrograms {
   /** The leaders assigned to key talents, with their visits, the latest assigned first. */
   @Transactional(readOnly = true)
   public List<Liaison> liaisons(int limit) {
+    return liaisons("", List.of(), limit);
+  }
+
+  private List<Liaison> liaisons(String where, List<Object> params, int limit) {
+    List<Object> all = new ArrayList<>(params);
+    all.add(limit);
     List<Liaison> rows =
         jdbc.sql(
                 "select l.id, l.talent_id, t.name, t.tier, l.leader_name, l.leader_post, l.assigned_on"
-                    + " from talent_liaison l join talent t on t.id = l.talent_id"
+                    + " from talent_liaison l join talent t on t.id = l.talent_id "
+                    + where
                     + " order by l.assigned_on desc, l.id limit ?")
-            .param(limit)
+            .params(all)
             .query(
                 (rs, n) ->
                     new Liaison(
@@ -607,6 +675,22 @@ public class TalentPrograms {
                         rs.getObject("assigned_on", LocalDate.class),
                         List.of()))
             .list();
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    Map<Long, List<Visit>> visits = new LinkedHashMap<>();
+    jdbc.sql(
+            "select liaison_id, visited_on, note, outcome from talent_liaison_visit"
+                + " where liaison_id = any(?) order by visited_on, id")
+        .param(rows.stream().mapToLong(Liaison::id).boxed().toArray(Long[]::new))
+        .query(
+            rs -> {
+              visits
+                  .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                  .add(
+                      new Visit(
+                          rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)));
+            });
     return rows.stream()
         .map(
             l ->
@@ -618,16 +702,7 @@ public class TalentPrograms {
                     l.leaderName(),
                     l.leaderPost(),
                     l.assignedOn(),
-                    jdbc.sql(
-                            "select visited_on, note from talent_liaison_visit where liaison_id = ?"
-                                + " order by visited_on")
-                        .param(l.id())
-                        .query(
-                            (rs, n) ->
-                                new Visit(
-                                    rs.getObject("visited_on", LocalDate.class),
-                                    rs.getString("note")))
-                        .list()))
+                    visits.getOrDefault(l.id(), List.of())))
         .toList();
   }
 
@@ -662,32 +737,76 @@ public class TalentPrograms {
     return id;
   }
 
+  /**
+   * A leader's visit as a form or a request gives it: the day, what was discussed (内容) and what
+   * came of it (成效, optional); null where a field is missing.
+   */
+  public record NewVisit(
+      @Nullable LocalDate visitedOn, @Nullable String note, @Nullable String outcome) {}
+
+  /**
+   * What is wrong with a visit, field by field: a day not after today, what was discussed (at most
+   * 2000 characters) and an outcome of at most 2000. Empty when nothing is.
+   */
+  public static List<InvalidFieldsException.FieldProblem> checkVisit(NewVisit v, LocalDate today) {
+    List<InvalidFieldsException.FieldProblem> out = new ArrayList<>();
+    if (v.visitedOn() == null) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of(
+              "visitedOn", "talent.program.invalid.visit-date-missing"));
+    } else if (v.visitedOn().isAfter(today)) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of(
+              "visitedOn", "talent.program.invalid.visit-date", v.visitedOn()));
+    }
+    if (v.note() == null || v.note().isBlank() || v.note().trim().length() > 2000) {
+      out.add(InvalidFieldsException.FieldProblem.of("note", "talent.program.invalid.visit-note"));
+    }
+    if (v.outcome() != null && v.outcome().trim().length() > 2000) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of(
+              "outcome", "talent.program.invalid.visit-outcome"));
+    }
+    return out;
+  }
+
   /** Records a leader's visit to the talent. */
   public void recordVisit(long liaisonId, LocalDate on, String note) {
-    if (on.isAfter(LocalDate.now(clock))) {
-      throw new InvalidValueException("talent.program.invalid.visit-date", on);
-    }
-    if (note.isBlank() || note.length() > 2000) {
-      throw new InvalidValueException("talent.program.invalid.visit-note");
-    }
+    recordVisit(liaisonId, new NewVisit(on, note, null));
+  }
+
+  /** Records a leader's visit to the talent; refused with every problem of {@link #checkVisit}. */
+  public void recordVisit(long liaisonId, NewVisit v) {
     String scope =
         jdbc.sql("select scope_path from talent_liaison where id = ?")
             .param(liaisonId)
             .query(String.class)
             .optional()
             .orElseThrow(() -> new ProgramApplicationNotFoundException("liaison", liaisonId));
+    List<InvalidFieldsException.FieldProblem> problems = checkVisit(v, LocalDate.now(clock));
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
+    String outcome = v.outcome() == null || v.outcome().isBlank() ? null : v.outcome().trim();
     jdbc.sql(
-            "insert into talent_liaison_visit (liaison_id, visited_on, note, scope_path)"
-                + " values (?, ?, ?, ?)")
-        .params(liaisonId, on, note.trim(), scope)
+            "insert into talent_liaison_visit (liaison_id, visited_on, note, outcome, scope_path)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(liaisonId, v.visitedOn(), v.note().trim(), outcome, scope)
         .update();
+    Map<String, RecordChanged.Change> changes = new LinkedHashMap<>();
+    changes.put("visit", new RecordChanged.Change(null, v.visitedOn().toString()));
+    changes.put("note", new RecordChanged.Change(null, v.note().trim()));
+    if (outcome != null) {
+      changes.put("outcome", new RecordChanged.Change(null, outcome));
+    }
     events.publishEvent(
-        new RecordChanged(
-            "talent_liaison",
-            Long.toString(liaisonId),
-            "visit",
-            scope,
-            Map.of("visit", new RecordChanged.Change(null, on.toString()))));
+        new RecordChanged("talent_liaison", Long.toString(liaisonId), "visit", scope, changes));
+  }
+
+  /** One liaison of the caller's scope, with its visits. */
+  @Transactional(readOnly = true)
+  public Optional<Liaison> liaison(long id) {
+    return liaisons("where l.id = ?", List.of(id), 1).stream().findFirst();
   }
 
   private Application get(long id) {

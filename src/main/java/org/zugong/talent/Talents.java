@@ -402,7 +402,11 @@ public class Talents {
   /** The facts of one talent. */
   @Transactional(readOnly = true)
   public FactColumns facts(long id) {
-    TalentView t = find(id).orElseThrow(() -> new TalentNotFoundException(id));
+    return facts(find(id).orElseThrow(() -> new TalentNotFoundException(id)));
+  }
+
+  /** The facts of a talent already read, as the engine reads them. */
+  static FactColumns facts(TalentView t) {
     return FactColumns.of(
         new TalentFacts(
             t.id(),

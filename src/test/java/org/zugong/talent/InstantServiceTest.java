@@ -73,6 +73,10 @@ class InstantServiceTest extends ZugongTest {
     HttpResponse<String> page = talent.get("/q/" + token);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("码上秒享", "id=\"instant-missing\"", "id=\"instant-tier\"");
+    // What is missing reads as sentences with the talent's own values, not as field codes.
+    assertThat(page.body())
+        .contains("class=\"instant-why\"", "（您的")
+        .doesNotContain("withinYears", "ageAtArrival", "socialInsuranceMonths");
     assertThat(uses(own)).isEqualTo(before + 1);
     // An officer looking at the page is not a use of the service.
     WebClient city = signedIn(DemoAccounts.CITY_ADMIN);

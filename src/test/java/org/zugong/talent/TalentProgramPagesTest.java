@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.zugong.platform.DataScope;
+import org.zugong.support.Browser;
 import org.zugong.support.DemoAccounts;
 import org.zugong.support.WebClient;
 import org.zugong.support.ZugongTest;
@@ -79,5 +82,112 @@ class TalentProgramPagesTest extends ZugongTest {
     HttpResponse<String> map = city.get("/talent-map?date=2022-12-31");
     assertThat(map.statusCode()).isEqualTo(200);
     assertThat(map.body()).contains("id=\"chart-industry\"", "data-values2=");
+  }
+
+  @Test
+  void aCallIsRefusedFieldByFieldInTheUsersLanguageAndOpenedThroughTheApi() {
+    WebClient city = signedIn(DemoAccounts.CITY_ADMIN);
+    HttpResponse<String> refused =
+        city.postJson(
+            "/api/v1/talent-programs/calls",
+            """
+            {"year": 1999, "nameZh": " ", "nameEn": "Second call of 2026",
+             "opensOn": "2026-03-01", "closesOn": "2026-02-01"}
+            """);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"fields\"", "\"year\"", "\"nameZh\"", "\"closesOn\"")
+        .contains("申报年度须为 2000 至 2100 之间的年份")
+        .doesNotContain("\"nameEn\"");
+    HttpResponse<String> opened =
+        city.postJson(
+            "/api/v1/talent-programs/calls",
+            """
+            {"year": 2026, "nameZh": "2026年度第二批", "nameEn": "Second call of 2026",
+             "opensOn": "2026-03-01", "closesOn": "2026-04-30"}
+            """);
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    assertThat(opened.body()).contains("\"nameZh\":\"2026年度第二批\"", "\"closesOn\":\"2026-04-30\"");
+    assertThat(
+            signedIn(DemoAccounts.HAISHU_ADMIN)
+                .postJson("/api/v1/talent-programs/calls", "{}")
+                .statusCode())
+        .isEqualTo(403);
+
+    // The page's dialog shows each refused field beside it, and keeps what was typed.
+    city.get("/talent-programs");
+    HttpResponse<String> dialog =
+        city.post(
+            "/talent-programs/calls",
+            Map.of(
+                "year", "2026",
+                "nameZh", "2026年度第三批",
+                "nameEn", "",
+                "opensOn", "2026-05-01",
+                "closesOn", "2026-04-01"));
+    assertThat(dialog.statusCode()).isEqualTo(200);
+    assertThat(dialog.body())
+        .contains("id=\"c-name-en-error\"", "请填写批次的英文名称", "id=\"c-closes-error\"")
+        .contains("批次截止日期 2026-04-01 早于开始日期 2026-05-01", "value=\"2026年度第三批\"")
+        .doesNotContain("id=\"c-name-zh-error\"", "id=\"c-year-error\"");
+  }
+
+  @Test
+  void theCityOpensACallAndRecordsALeadersVisitThroughThePages() {
+    String name = "甬江人才工程浏览器测试批次";
+    String note = "走访了解项目产业化进展" + System.nanoTime();
+    try (Browser browser = Browser.start(baseUrl())) {
+      browser.signIn(DemoAccounts.CITY_ADMIN, DemoAccounts.PASSWORD);
+      browser.open("/talent-programs");
+      browser.waitFor(By.id("open-call")).click();
+      browser.waitFor(By.id("call-form"));
+      browser.waitFor(By.id("c-name-zh")).sendKeys(name);
+      // Without the English name the dialog stays, saying so beside the field.
+      browser.waitFor(By.id("call-save")).click();
+      assertThat(browser.waitFor(By.id("c-name-en-error")).getText()).contains("请填写批次的英文名称");
+      assertThat(browser.waitFor(By.id("c-name-zh")).getDomProperty("value")).isEqualTo(name);
+      browser.screenshot("program-call-refused");
+      browser.waitFor(By.id("c-name-en")).sendKeys("Browser test call");
+      browser.clickAndWaitForNewPage(By.id("call-save"));
+      browser.waitFor(By.id("call-opened"));
+      assertThat(browser.waitFor(By.id("program-calls")).getText()).contains(name);
+      browser.screenshot("program-call-opened");
+
+      browser.open("/talent-programs/liaisons");
+      WebElement first = browser.waitFor(By.cssSelector("#liaisons tbody tr"));
+      String row = first.getDomAttribute("id");
+      first.findElement(By.cssSelector(".record-visit")).click();
+      browser.waitFor(By.id("visit-form"));
+      browser.waitFor(By.id("visit-save")).click();
+      assertThat(browser.waitFor(By.id("v-note-error")).getText()).contains("请填写走访情况");
+      browser.waitFor(By.id("v-note")).sendKeys(note);
+      browser.waitFor(By.id("v-outcome")).sendKeys("协调解决中试场地");
+      browser.screenshot("liaison-visit-dialog");
+      browser.clickAndWaitForNewPage(By.id("visit-save"));
+      browser.waitFor(By.id("visit-recorded"));
+      assertThat(browser.waitFor(By.id(row)).getText()).contains(note, "成效：协调解决中试场地");
+      browser.screenshot("liaison-visit-recorded");
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
+    assertThat(
+            DataScope.asSystem(
+                () ->
+                    jdbc.sql("select count(*) from talent_program_call where name_zh = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single()))
+        .isEqualTo(1);
+    // Both writes are in the audit.
+    assertThat(
+            DataScope.asSystem(
+                () ->
+                    jdbc.sql(
+                            "select count(*) from audit_event where entity in"
+                                + " ('talent_program_call', 'talent_liaison')"
+                                + " and (details::text like ? or details::text like ?)")
+                        .params("%" + note + "%", "%" + name + "%")
+                        .query(Long.class)
+                        .single()))
+        .isEqualTo(2);
   }
 }

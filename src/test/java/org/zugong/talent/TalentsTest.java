@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.zugong.platform.DataScope;
 import org.zugong.shared.InvalidValueException;
+import org.zugong.shared.Role;
 import org.zugong.shared.ScopePath;
 import org.zugong.support.DemoAccounts;
+import org.zugong.support.TestAccounts;
 import org.zugong.support.ZugongTest;
 import org.zugong.talent.rules.BatchResult;
 import org.zugong.talent.rules.CompiledRules;
@@ -22,6 +25,7 @@ class TalentsTest extends ZugongTest {
   @Autowired Talents talents;
   @Autowired Policies policies;
   @Autowired Benefits benefits;
+  @Autowired PasswordEncoder encoder;
 
   static final ScopePath CITY = new ScopePath("/330200/");
 
@@ -71,7 +75,8 @@ class TalentsTest extends ZugongTest {
             CITY,
             () ->
                 jdbc.sql(
-                        "select id from talent where starts_with(scope_path, '/330200/330212/') order by id desc limit 1")
+                        "select id from talent where starts_with(scope_path, '/330200/330212/')"
+                            + " order by id desc limit 1")
                     .query(Long.class)
                     .single());
     assertThat(client.get("/api/v1/talents/" + other).statusCode()).isEqualTo(404);
@@ -89,8 +94,9 @@ class TalentsTest extends ZugongTest {
             CITY,
             () ->
                 jdbc.sql(
-                        "select p.id from person p where not exists (select 1 from talent t where t.person_id = p.id)"
-                            + " and starts_with(p.scope_path, '/330200/330203/') order by p.id limit 1")
+                        "select p.id from person p where not exists (select 1 from talent t where"
+                            + " t.person_id = p.id) and starts_with(p.scope_path,"
+                            + " '/330200/330203/') order by p.id limit 1")
                     .query(Long.class)
                     .single());
     String good = "91330203" + "12345678" + "9";
@@ -227,7 +233,27 @@ class TalentsTest extends ZugongTest {
                 talents.page(new Talents.Query("", null, null, null), 0, 1).rows().getFirst().id());
     var page = client.get("/talents/" + id + "?date=2022-12-31");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("NB-GENERAL/housing-tier").contains("未满足（本人为");
+    // A "no" reads as a sentence with the talent's value, not as the policy's field codes.
+    assertThat(page.body())
+        .contains("NB-GENERAL/housing-tier", "（本人")
+        .doesNotContain("withinYears", "socialInsuranceMonths ge");
+  }
+
+  @Test
+  void thePolicyCountsNameEachConditionAsASentence() {
+    var city = signedIn(DemoAccounts.CITY_ADMIN);
+    var page = city.get("/policies?date=2022-12-31");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"policy-counts\"", "来甬时间须在5年以内：排除 ", "社保须已缴纳满6个月：排除 ")
+        .doesNotContain("arrival withinYears", "socialInsuranceMonths ge");
+    // An account of its own: the language chosen is remembered for the account.
+    TestAccounts.ensure(
+        jdbc, encoder, "haishu_policies_en", Role.DISTRICT_ADMIN, "330203", "/330200/330203/");
+    var english = signedIn("haishu_policies_en").get("/policies?date=2022-12-31&lang=en");
+    assertThat(english.body())
+        .contains("Arrived in Ningbo within the last 5 years: ")
+        .doesNotContain("arrival withinYears");
   }
 
   @Test

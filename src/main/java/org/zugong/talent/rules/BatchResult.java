@@ -1,5 +1,6 @@
 package org.zugong.talent.rules;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,11 @@ public record BatchResult(LocalDate date, FactColumns facts, List<ClauseResult> 
 
   /**
    * How many people a condition excluded: those who passed every condition before it but not it.
+   *
+   * @param condition the condition as the policy document writes it ({@code arrival withinYears 5})
+   * @param source the condition itself, from which pages build a sentence in the reader's language
    */
-  public record ConditionCount(String condition, long excluded) {}
+  public record ConditionCount(String condition, long excluded, @JsonIgnore Condition source) {}
 
   /**
    * @param granted bit {@code r} set where the talent of row {@code r} is granted

@@ -1,5 +1,6 @@
 package org.zugong.talent.rules;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +59,11 @@ public record BenefitDecision(
   /**
    * Why a clause was not granted: the first failing condition with the talent's value, or the other
    * clause that overrode or barred it.
+   *
+   * @param actual the talent's value as the engine holds it (a domain name, a number, {@code
+   *     true}/{@code false} or an ISO date)
+   * @param condition the failing condition itself, from which pages build a sentence in the
+   *     reader's language (the API keeps the flat fields above)
    */
   public record Reason(
       @Nullable String field,
@@ -65,19 +71,20 @@ public record BenefitDecision(
       @Nullable String expected,
       @Nullable String actual,
       @Nullable String otherClause,
-      @Nullable Integer otherVersion) {
+      @Nullable Integer otherVersion,
+      @JsonIgnore @Nullable Condition condition) {
 
     static Reason failed(Condition k, String actual) {
-      return new Reason(k.field().json(), k.op().json(), k.text(), actual, null, null);
+      return new Reason(k.field().json(), k.op().json(), k.text(), actual, null, null, k);
     }
 
     static Reason by(String otherClause) {
-      return new Reason(null, null, null, null, otherClause, null);
+      return new Reason(null, null, null, null, otherClause, null, null);
     }
 
     /** The schedule begun under an earlier version of the policy, named by its clause. */
     static Reason begunUnder(String otherClause, int version) {
-      return new Reason(null, null, null, null, otherClause, version);
+      return new Reason(null, null, null, null, otherClause, version, null);
     }
   }
 

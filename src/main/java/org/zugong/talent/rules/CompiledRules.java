@@ -603,7 +603,7 @@ public final class CompiledRules {
       for (int k = 0; k < r.conditions.length; k++) {
         conditionCounts.add(
             new BatchResult.ConditionCount(
-                r.conditions[k].source.describe(), excludedBy[r.index][k]));
+                r.conditions[k].source.describe(), excludedBy[r.index][k], r.conditions[k].source));
       }
       results.set(
           r.index,

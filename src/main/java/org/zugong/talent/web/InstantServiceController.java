@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.zugong.shared.InvalidValueException;
+import org.zugong.talent.ConditionSentences;
 import org.zugong.talent.InstantService;
 import org.zugong.talent.TalentNotFoundException;
 import org.zugong.talent.Talents;
@@ -31,16 +32,37 @@ class InstantServiceController {
   private final InstantService service;
   private final Talents talents;
   private final MessageSource messages;
+  private final ConditionSentences sentences;
 
-  InstantServiceController(InstantService service, Talents talents, MessageSource messages) {
+  InstantServiceController(
+      InstantService service,
+      Talents talents,
+      MessageSource messages,
+      ConditionSentences sentences) {
     this.service = service;
     this.talents = talents;
     this.messages = messages;
+    this.sentences = sentences;
   }
 
+  /** A benefit not available yet and why, as the page lists it. */
+  record Missing(String benefit, String why) {}
+
   @GetMapping("/q/{token}")
-  String open(@PathVariable String token, Model model) {
-    model.addAttribute("v", service.open(token));
+  String open(@PathVariable String token, Model model, Locale locale) {
+    InstantService.View v = service.open(token);
+    model.addAttribute("v", v);
+    // The reasons are put into words here, not by the template: the page is opened on every scan
+    // of a code, and a sentence per clause costs less in Java than through template expressions.
+    model.addAttribute(
+        "missing",
+        v.missing().stream()
+            .map(
+                d ->
+                    new Missing(
+                        messages.getMessage(d.benefit().messageKey(), null, locale),
+                        sentences.failed(d.reason(), true, locale)))
+            .toList());
     return "talent/instant";
   }
 

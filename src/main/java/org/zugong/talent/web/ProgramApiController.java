@@ -4,10 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zugong.shared.InvalidValueException;
+import org.zugong.talent.InvalidFieldsException;
 import org.zugong.talent.ProgramStage;
 import org.zugong.talent.TalentPrograms;
 import org.zugong.talent.Tier;
@@ -29,10 +36,12 @@ import org.zugong.talent.Tier;
 class ProgramApiController {
 
   private final TalentPrograms programs;
+  private final MessageSource messages;
   private final Clock clock;
 
-  ProgramApiController(TalentPrograms programs, Clock clock) {
+  ProgramApiController(TalentPrograms programs, MessageSource messages, Clock clock) {
     this.programs = programs;
+    this.messages = messages;
     this.clock = clock;
   }
 
@@ -49,6 +58,25 @@ class ProgramApiController {
   @Operation(summary = "The program's calls")
   List<TalentPrograms.Call> calls() {
     return programs.calls();
+  }
+
+  record NewCall(
+      @Nullable Integer year,
+      @Nullable String nameZh,
+      @Nullable String nameEn,
+      @Nullable LocalDate opensOn,
+      @Nullable LocalDate closesOn) {}
+
+  @PostMapping("/calls")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize("hasRole('CITY_ADMIN')")
+  @Operation(summary = "Open a call of the program (申报批次)")
+  TalentPrograms.Call openCall(@RequestBody NewCall c) {
+    long id =
+        programs.openCall(
+            new TalentPrograms.NewCall(
+                c.year(), c.nameZh(), c.nameEn(), c.opensOn(), c.closesOn()));
+    return programs.calls().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
   }
 
   @GetMapping("/think-tank")
@@ -73,14 +101,15 @@ class ProgramApiController {
     return programs.assignLiaison(l.talentId(), l.leaderName(), l.leaderPost());
   }
 
-  record NewVisit(LocalDate visitedOn, String note) {}
+  record NewVisit(@Nullable LocalDate visitedOn, @Nullable String note, @Nullable String outcome) {}
 
   @PostMapping("/liaisons/{liaisonId}/visits")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
   @Operation(summary = "Record a leader's visit to the talent")
   void recordVisit(@PathVariable long liaisonId, @RequestBody NewVisit v) {
-    programs.recordVisit(liaisonId, v.visitedOn(), v.note());
+    programs.recordVisit(
+        liaisonId, new TalentPrograms.NewVisit(v.visitedOn(), v.note(), v.outcome()));
   }
 
   @GetMapping("/{id}")
@@ -132,6 +161,22 @@ class ProgramApiController {
       default -> throw new InvalidValueException("talent.program.invalid.action", s.action());
     }
     return programs.detail(id);
+  }
+
+  /** A request refused field by field answers with each field's reason in the caller's language. */
+  @ExceptionHandler(InvalidFieldsException.class)
+  ProblemDetail invalidFields(InvalidFieldsException e, Locale locale) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, messages.getMessage(e.messageKey(), e.arguments(), locale));
+    problem.setProperty("code", e.messageKey());
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (InvalidFieldsException.FieldProblem p : e.problems()) {
+      fields.putIfAbsent(
+          p.field(), messages.getMessage(p.messageKey(), p.arguments().toArray(), locale));
+    }
+    problem.setProperty("fields", fields);
+    return problem;
   }
 
   private static <T> T required(@Nullable T value) {

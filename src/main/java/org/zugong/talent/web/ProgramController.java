@@ -3,7 +3,9 @@ package org.zugong.talent.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -15,6 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.zugong.shared.InvalidValueException;
+import org.zugong.talent.InvalidFieldsException;
+import org.zugong.talent.ProgramApplicationNotFoundException;
 import org.zugong.talent.ProgramStage;
 import org.zugong.talent.TalentPrograms;
 
@@ -42,8 +46,12 @@ class ProgramController {
   String list(
       @RequestParam(required = false) @Nullable ProgramStage stage,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) @Nullable Long opened,
+      org.springframework.security.core.Authentication auth,
       Model model) {
     model.addAttribute("calls", programs.calls());
+    model.addAttribute("opened", opened);
+    model.addAttribute("canOpenCall", holds(auth, "ROLE_CITY_ADMIN"));
     model.addAttribute("stages", ProgramStage.values());
     model.addAttribute("stage", stage);
     model.addAttribute("result", programs.applications(stage, Math.max(0, page), PAGE_SIZE));
@@ -128,9 +136,148 @@ class ProgramController {
     return "talent/think-tank";
   }
 
+  /** The fields of the dialog opening a call, as typed (parsed here, checked by the module). */
+  record CallForm(
+      @Nullable String year,
+      @Nullable String nameZh,
+      @Nullable String nameEn,
+      @Nullable String opensOn,
+      @Nullable String closesOn) {}
+
+  @GetMapping("/talent-programs/calls/new")
+  @PreAuthorize("hasRole('CITY_ADMIN')")
+  String newCall(Model model) {
+    LocalDate today = LocalDate.now(clock);
+    return callDialog(
+        new CallForm(
+            Integer.toString(today.getYear()),
+            "",
+            "",
+            today.toString(),
+            today.plusMonths(1).toString()),
+        Map.of(),
+        model);
+  }
+
+  /**
+   * Opens a call from the dialog: every refused field is shown beside it, in the user's language.
+   */
+  @PostMapping("/talent-programs/calls")
+  @PreAuthorize("hasRole('CITY_ADMIN')")
+  String openCall(CallForm form, Model model, Locale locale, HttpServletResponse response) {
+    try {
+      long id =
+          programs.openCall(
+              new TalentPrograms.NewCall(
+                  integer(form.year()),
+                  form.nameZh(),
+                  form.nameEn(),
+                  date(form.opensOn()),
+                  date(form.closesOn())));
+      response.setHeader("HX-Redirect", "/talent-programs?opened=" + id);
+      return "talent/program-dialogs :: done";
+    } catch (InvalidFieldsException e) {
+      return callDialog(form, fieldErrors(e, locale), model);
+    }
+  }
+
+  private String callDialog(CallForm form, Map<String, String> errors, Model model) {
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    return "talent/program-dialogs :: call";
+  }
+
   @GetMapping("/talent-programs/liaisons")
-  String liaisons(Model model) {
+  String liaisons(
+      @RequestParam(required = false) @Nullable Long visited,
+      org.springframework.security.core.Authentication auth,
+      Model model) {
     model.addAttribute("liaisons", programs.liaisons(200));
+    model.addAttribute("visited", visited);
+    model.addAttribute(
+        "canRecordVisit", holds(auth, "ROLE_CITY_ADMIN") || holds(auth, "ROLE_DISTRICT_ADMIN"));
     return "talent/liaisons";
+  }
+
+  /** The fields of the dialog recording a visit, as typed. */
+  record VisitForm(@Nullable String visitedOn, @Nullable String note, @Nullable String outcome) {}
+
+  @GetMapping("/talent-programs/liaisons/{liaisonId}/visits/new")
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  String newVisit(@PathVariable long liaisonId, Model model) {
+    return visitDialog(
+        liaison(liaisonId),
+        new VisitForm(LocalDate.now(clock).toString(), "", ""),
+        Map.of(),
+        model);
+  }
+
+  /** Records a leader's visit from the dialog; refused fields are shown beside each. */
+  @PostMapping("/talent-programs/liaisons/{liaisonId}/visits")
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  String recordVisit(
+      @PathVariable long liaisonId,
+      VisitForm form,
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
+    TalentPrograms.Liaison liaison = liaison(liaisonId);
+    try {
+      programs.recordVisit(
+          liaisonId,
+          new TalentPrograms.NewVisit(date(form.visitedOn()), form.note(), form.outcome()));
+      response.setHeader(
+          "HX-Redirect",
+          "/talent-programs/liaisons?visited=" + liaisonId + "#liaison-" + liaisonId);
+      return "talent/program-dialogs :: done";
+    } catch (InvalidFieldsException e) {
+      return visitDialog(liaison, form, fieldErrors(e, locale), model);
+    }
+  }
+
+  private TalentPrograms.Liaison liaison(long id) {
+    return programs
+        .liaison(id)
+        .orElseThrow(() -> new ProgramApplicationNotFoundException("liaison", id));
+  }
+
+  private String visitDialog(
+      TalentPrograms.Liaison liaison, VisitForm form, Map<String, String> errors, Model model) {
+    model.addAttribute("l", liaison);
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    return "talent/program-dialogs :: visit";
+  }
+
+  /** The first reason for each refused field, in the user's language. */
+  private Map<String, String> fieldErrors(InvalidFieldsException e, Locale locale) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (InvalidFieldsException.FieldProblem p : e.problems()) {
+      out.putIfAbsent(
+          p.field(), messages.getMessage(p.messageKey(), p.arguments().toArray(), locale));
+    }
+    return out;
+  }
+
+  /** A number as typed, or null where blank or not a number (the module then says why). */
+  private static @Nullable Integer integer(@Nullable String text) {
+    try {
+      return text == null || text.isBlank() ? null : Integer.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A date as a date field sends it (ISO), or null where blank or not a date. */
+  private static @Nullable LocalDate date(@Nullable String text) {
+    try {
+      return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static boolean holds(org.springframework.security.core.Authentication auth, String role) {
+    return auth.getAuthorities().stream().anyMatch(a -> role.equals(a.getAuthority()));
   }
 }
