@@ -151,12 +151,19 @@ public class Organizations {
     return jdbc.sql(
             // Only the organization that is the scope itself, or one that heads its region's part
             // of
-            // the tree, can have a parent the caller may not see (organization_region_top_idx).
-            "select "
+            // the tree, can have a parent the caller may not see (organization_region_top_idx); and
+            // the heads share a few hundred parents, each looked up once.
+            "with tops as materialized (select id, parent_id from organization where dissolved_on"
+                + " is null and path ~ '^(/[0-9]+)*/o[0-9]+/$'),"
+                + " hidden as (select p.parent_id from (select distinct parent_id from tops where"
+                + " parent_id is not null) p where not exists (select 1 from organization x where"
+                + " x.id = p.parent_id)),"
+                + " roots as (select id from tops where parent_id is null union all select t.id"
+                + " from tops t join hidden h on h.parent_id = t.parent_id union all select id from"
+                + " organization where path = app_scope() and dissolved_on is null)"
+                + " select "
                 + COLUMNS
-                + " from organization o where o.dissolved_on is null and (o.path = app_scope() or"
-                + " (o.path ~ '^(/[0-9]+)*/o[0-9]+/$' and (o.parent_id is null or not exists"
-                + " (select 1 from organization p where p.id = o.parent_id)))) order by o.path")
+                + " from organization o where o.id in (select id from roots) order by o.path")
         .query(Organizations::view)
         .list();
   }
