@@ -31,6 +31,9 @@ import org.zugong.person.Gender;
 import org.zugong.person.NewEmploymentGroup;
 import org.zugong.person.OccupationCategory;
 import org.zugong.person.PersonFacts;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.ExcelDates;
+import org.zugong.platform.spreadsheet.SheetCell;
 import org.zugong.shared.IdCardNumber;
 import org.zugong.shared.InvalidValueException;
 

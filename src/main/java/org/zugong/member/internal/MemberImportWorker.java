@@ -39,7 +39,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zugong.member.MemberImportStatus;
-import org.zugong.member.imports.CellError;
 import org.zugong.member.imports.MemberColumn;
 import org.zugong.member.imports.OrganizationCheck;
 import org.zugong.member.imports.RowRules;
@@ -50,6 +49,8 @@ import org.zugong.organization.Organizations;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DataScope;
 import org.zugong.platform.PersonalDataCipher;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.SheetReader;
 import org.zugong.shared.IdCardNumber;
 import org.zugong.shared.InvalidValueException;
 
@@ -227,9 +228,11 @@ public class MemberImportWorker {
     // pass, while the database still waits for the first rows.
     CompletableFuture<Integer> estimate =
         CompletableFuture.supplyAsync(
-            () -> Math.max(0, MemberSheetReader.rowTags(upload, MAX_ROWS + 2) - 1),
+            () -> Math.max(0, SheetReader.rowTags(upload, MAX_ROWS + 2) - 1),
             task -> Thread.ofVirtual().name("member-import-count-" + job.id()).start(task));
-    try (MemberSheetReader reader = MemberSheetReader.open(upload)) {
+    try (SheetReader reader =
+        SheetReader.open(
+            upload, MemberColumn.values().length, "member-import.invalid.not-a-workbook")) {
       header(reader, job.locale());
       RowRules rules =
           new RowRules(vocabulary, organizationLookup(), LocalDate.now(clock), reader.date1904());
@@ -249,10 +252,10 @@ public class MemberImportWorker {
       try {
         Progress progress = new Progress(job.id(), estimate, writer);
         int rows = 0;
-        for (Optional<MemberSheetReader.SheetRow> next = reader.nextRow();
+        for (Optional<SheetReader.SheetRow> next = reader.nextRow();
             next.isPresent();
             next = reader.nextRow()) {
-          MemberSheetReader.SheetRow row = next.get();
+          SheetReader.SheetRow row = next.get();
           if (++rows > MAX_ROWS) {
             throw new InvalidValueException("member-import.invalid.too-many", MAX_ROWS);
           }
@@ -303,7 +306,7 @@ public class MemberImportWorker {
   }
 
   /** The header is the template's. */
-  private void header(MemberSheetReader reader, Locale locale) {
+  private void header(SheetReader reader, Locale locale) {
     List<String> header =
         reader.header().orElseThrow(() -> new InvalidValueException("member-import.invalid.empty"));
     for (MemberColumn c : MemberColumn.values()) {

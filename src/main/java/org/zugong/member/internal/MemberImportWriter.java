@@ -25,7 +25,6 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.zugong.member.imports.CellError;
 import org.zugong.member.imports.ImportRow;
 import org.zugong.member.imports.MemberColumn;
 import org.zugong.person.OccupationCategory;
@@ -33,6 +32,7 @@ import org.zugong.person.PersonFacts;
 import org.zugong.person.Persons;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.PersonalDataCipher;
+import org.zugong.platform.spreadsheet.CellError;
 import org.zugong.shared.RecordChanged;
 
 /**

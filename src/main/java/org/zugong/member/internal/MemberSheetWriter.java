@@ -11,10 +11,11 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.zugong.member.imports.CellError;
 import org.zugong.member.imports.MemberColumn;
-import org.zugong.member.imports.SheetCell;
 import org.zugong.member.imports.Vocabulary;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.SheetCell;
+import org.zugong.platform.spreadsheet.SheetReader;
 
 /**
  * Writes the member sheet's workbooks with fastexcel, row by row to the stream: the template (the
@@ -174,13 +175,15 @@ public class MemberSheetWriter {
 
     // fastexcel streams one sheet at a time: the data sheet is written and closed before the list.
     int comments = 0;
-    try (MemberSheetReader reader = MemberSheetReader.open(upload)) {
+    try (SheetReader reader =
+        SheetReader.open(
+            upload, MemberColumn.values().length, "member-import.invalid.not-a-workbook")) {
       boolean date1904 = reader.date1904();
       reader.header();
-      for (Optional<MemberSheetReader.SheetRow> next = reader.nextRow();
+      for (Optional<SheetReader.SheetRow> next = reader.nextRow();
           next.isPresent();
           next = reader.nextRow()) {
-        MemberSheetReader.SheetRow row = next.get();
+        SheetReader.SheetRow row = next.get();
         int r = row.number() - 1;
         for (MemberColumn c : MemberColumn.values()) {
           SheetCell cell = row.cells().get(c.index());

@@ -28,6 +28,9 @@ import org.zugong.organization.OrganizationCategory;
 import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.OrganizationRules;
 import org.zugong.organization.UnitType;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.ExcelDates;
+import org.zugong.platform.spreadsheet.SheetCell;
 import org.zugong.shared.Decision;
 import org.zugong.shared.ScopePath;
 

@@ -41,7 +41,6 @@ import org.zugong.organization.OrganizationImportStatus;
 import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.OrganizationView;
 import org.zugong.organization.Organizations;
-import org.zugong.organization.imports.CellError;
 import org.zugong.organization.imports.ImportRow;
 import org.zugong.organization.imports.OrganizationColumn;
 import org.zugong.organization.imports.ParentCheck;
@@ -49,6 +48,8 @@ import org.zugong.organization.imports.RowRules;
 import org.zugong.organization.imports.Vocabulary;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DataScope;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.SheetReader;
 import org.zugong.region.Regions;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.RecordChanged;
@@ -266,7 +267,11 @@ public class OrganizationImportWorker {
 
   /** First pass: the header is the template's, and the sheet has between 1 and MAX_ROWS rows. */
   private Scan scan(Path upload, Locale locale) {
-    try (OrganizationSheetReader reader = OrganizationSheetReader.open(upload)) {
+    try (SheetReader reader =
+        SheetReader.open(
+            upload,
+            OrganizationColumn.values().length,
+            "organization-import.invalid.not-a-workbook")) {
       List<String> header =
           reader
               .header()
@@ -303,12 +308,16 @@ public class OrganizationImportWorker {
     RowRules rules = lookups.rules(scan.date1904());
     SortedMap<Integer, List<CellError>> errors = new TreeMap<>();
     int checked = 0;
-    try (OrganizationSheetReader reader = OrganizationSheetReader.open(upload)) {
+    try (SheetReader reader =
+        SheetReader.open(
+            upload,
+            OrganizationColumn.values().length,
+            "organization-import.invalid.not-a-workbook")) {
       reader.header();
-      for (Optional<OrganizationSheetReader.SheetRow> next = reader.nextRow();
+      for (Optional<SheetReader.SheetRow> next = reader.nextRow();
           next.isPresent();
           next = reader.nextRow()) {
-        OrganizationSheetReader.SheetRow row = next.get();
+        SheetReader.SheetRow row = next.get();
         if (rules.check(row.number(), row.cells()) instanceof RowRules.Result.Invalid i) {
           errors.put(row.number(), i.errors());
         }
@@ -342,12 +351,16 @@ public class OrganizationImportWorker {
           Map<Integer, Placed> placed = new HashMap<>();
           RowRules rules = lookups.rules(scan.date1904());
           int copied = 0;
-          try (OrganizationSheetReader reader = OrganizationSheetReader.open(upload)) {
+          try (SheetReader reader =
+              SheetReader.open(
+                  upload,
+                  OrganizationColumn.values().length,
+                  "organization-import.invalid.not-a-workbook")) {
             reader.header();
-            for (Optional<OrganizationSheetReader.SheetRow> next = reader.nextRow();
+            for (Optional<SheetReader.SheetRow> next = reader.nextRow();
                 next.isPresent();
                 next = reader.nextRow()) {
-              OrganizationSheetReader.SheetRow row = next.get();
+              SheetReader.SheetRow row = next.get();
               if (!(rules.check(row.number(), row.cells()) instanceof RowRules.Result.Valid v)) {
                 throw new IllegalStateException("Row " + row.number() + " changed after its check");
               }

@@ -12,10 +12,11 @@ import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.zugong.organization.OrganizationKind;
-import org.zugong.organization.imports.CellError;
 import org.zugong.organization.imports.OrganizationColumn;
-import org.zugong.organization.imports.SheetCell;
 import org.zugong.organization.imports.Vocabulary;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.SheetCell;
+import org.zugong.platform.spreadsheet.SheetReader;
 
 /**
  * Writes the organization sheet's workbooks with fastexcel, row by row to the stream: the template
@@ -199,13 +200,17 @@ public class OrganizationSheetWriter {
 
     // fastexcel streams one sheet at a time: the data sheet is written and closed before the list.
     int comments = 0;
-    try (OrganizationSheetReader reader = OrganizationSheetReader.open(upload)) {
+    try (SheetReader reader =
+        SheetReader.open(
+            upload,
+            OrganizationColumn.values().length,
+            "organization-import.invalid.not-a-workbook")) {
       boolean date1904 = reader.date1904();
       reader.header();
-      for (Optional<OrganizationSheetReader.SheetRow> next = reader.nextRow();
+      for (Optional<SheetReader.SheetRow> next = reader.nextRow();
           next.isPresent();
           next = reader.nextRow()) {
-        OrganizationSheetReader.SheetRow row = next.get();
+        SheetReader.SheetRow row = next.get();
         int r = row.number() - 1;
         for (OrganizationColumn c : OrganizationColumn.values()) {
           SheetCell cell = row.cells().get(c.index());
