@@ -230,9 +230,7 @@ public class MemberImportWorker {
         CompletableFuture.supplyAsync(
             () -> Math.max(0, SheetReader.rowTags(upload, MAX_ROWS + 2) - 1),
             task -> Thread.ofVirtual().name("member-import-count-" + job.id()).start(task));
-    try (SheetReader reader =
-        SheetReader.open(
-            upload, MemberColumn.values().length, "member-import.invalid.not-a-workbook")) {
+    try (SheetReader reader = sheets.workbooks().open(upload)) {
       header(reader, job.locale());
       RowRules rules =
           new RowRules(vocabulary, organizationLookup(), LocalDate.now(clock), reader.date1904());

@@ -267,11 +267,7 @@ public class OrganizationImportWorker {
 
   /** First pass: the header is the template's, and the sheet has between 1 and MAX_ROWS rows. */
   private Scan scan(Path upload, Locale locale) {
-    try (SheetReader reader =
-        SheetReader.open(
-            upload,
-            OrganizationColumn.values().length,
-            "organization-import.invalid.not-a-workbook")) {
+    try (SheetReader reader = sheets.workbooks().open(upload)) {
       List<String> header =
           reader
               .header()
@@ -308,11 +304,7 @@ public class OrganizationImportWorker {
     RowRules rules = lookups.rules(scan.date1904());
     SortedMap<Integer, List<CellError>> errors = new TreeMap<>();
     int checked = 0;
-    try (SheetReader reader =
-        SheetReader.open(
-            upload,
-            OrganizationColumn.values().length,
-            "organization-import.invalid.not-a-workbook")) {
+    try (SheetReader reader = sheets.workbooks().open(upload)) {
       reader.header();
       for (Optional<SheetReader.SheetRow> next = reader.nextRow();
           next.isPresent();
@@ -351,11 +343,7 @@ public class OrganizationImportWorker {
           Map<Integer, Placed> placed = new HashMap<>();
           RowRules rules = lookups.rules(scan.date1904());
           int copied = 0;
-          try (SheetReader reader =
-              SheetReader.open(
-                  upload,
-                  OrganizationColumn.values().length,
-                  "organization-import.invalid.not-a-workbook")) {
+          try (SheetReader reader = sheets.workbooks().open(upload)) {
             reader.header();
             for (Optional<SheetReader.SheetRow> next = reader.nextRow();
                 next.isPresent();
