@@ -73,6 +73,11 @@ public final class ImportWorkbooks<C extends SheetColumn> {
     void write(Worksheet sheet) throws IOException;
   }
 
+  /** The template's columns in their order. */
+  public List<C> columns() {
+    return columns;
+  }
+
   /** The most rows one import takes. */
   public int maxRows() {
     return maxRows;
