@@ -13,13 +13,14 @@ import org.zugong.person.Ethnicity;
 import org.zugong.person.Gender;
 import org.zugong.person.NewEmploymentGroup;
 import org.zugong.person.OccupationCategory;
+import org.zugong.platform.spreadsheet.SheetVocabulary;
 
 /**
  * The values the coded columns take. A cell may hold the value's name in Chinese or English as the
  * bundles spell it (男, Male), its code (01 for 汉族) or its constant (MALE); case and spaces do not
  * matter.
  */
-public final class Vocabulary {
+public final class Vocabulary implements SheetVocabulary<MemberColumn> {
 
   private final Map<MemberColumn, Map<String, Enum<?>>> values = new EnumMap<>(MemberColumn.class);
 
@@ -73,6 +74,7 @@ public final class Vocabulary {
   }
 
   /** The value a cell's text names in a coded column, or {@code null}. */
+  @Override
   public <E extends Enum<E>> @Nullable E find(MemberColumn column, String text, Class<E> type) {
     Enum<?> found = values.getOrDefault(column, Map.of()).get(normalize(text));
     return type.isInstance(found) ? type.cast(found) : null;

@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
 import org.zugong.organization.OrganizationCategory;
 import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.UnitType;
+import org.zugong.platform.spreadsheet.SheetVocabulary;
 
 /**
  * The values the coded columns take. A cell may hold the value's name in Chinese or English as the
  * bundles spell it (党支部, Branch) or its constant (BRANCH); case and spaces do not matter.
  */
-public final class Vocabulary {
+public final class Vocabulary implements SheetVocabulary<OrganizationColumn> {
 
   private final Map<OrganizationColumn, Map<String, Enum<?>>> values =
       new EnumMap<>(OrganizationColumn.class);
@@ -61,6 +62,7 @@ public final class Vocabulary {
   }
 
   /** The value a cell's text names in a coded column, or {@code null}. */
+  @Override
   public <E extends Enum<E>> @Nullable E find(
       OrganizationColumn column, String text, Class<E> type) {
     Enum<?> found = values.getOrDefault(column, Map.of()).get(normalize(text));
