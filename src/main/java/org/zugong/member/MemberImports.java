@@ -3,16 +3,13 @@ package org.zugong.member;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.zugong.member.imports.MemberColumn;
 import org.zugong.member.internal.MemberImportFiles;
 import org.zugong.member.internal.MemberImportJobs;
 import org.zugong.member.internal.MemberImportWorker;
@@ -20,8 +17,6 @@ import org.zugong.member.internal.MemberSheetWriter;
 import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.OrganizationView;
 import org.zugong.organization.Organizations;
-import org.zugong.platform.spreadsheet.ImportError;
-import org.zugong.platform.spreadsheet.ImportJob;
 import org.zugong.platform.spreadsheet.SheetImports;
 
 /**
@@ -31,12 +26,9 @@ import org.zugong.platform.spreadsheet.SheetImports;
  */
 @Service
 @Transactional
-public class MemberImports implements SheetImports {
+public class MemberImports extends SheetImports {
 
   private final Organizations organizations;
-  private final MemberImportJobs jobs;
-  private final MemberImportFiles files;
-  private final MemberImportWorker worker;
   private final MemberSheetWriter sheets;
 
   MemberImports(
@@ -45,58 +37,23 @@ public class MemberImports implements SheetImports {
       MemberImportFiles files,
       MemberImportWorker worker,
       MemberSheetWriter sheets) {
+    super(jobs, files, worker);
     this.organizations = organizations;
-    this.jobs = jobs;
-    this.files = files;
-    this.worker = worker;
     this.sheets = sheets;
   }
 
-  /**
-   * Saves an uploaded workbook and starts its import as the caller once this transaction commits.
-   *
-   * @param locale the language of the error workbook
-   * @return the import's id, to follow its progress
-   */
+  @Override
   @PreAuthorize(Members.EDITORS)
-  @Override
   public long start(String fileName, InputStream content, Locale locale) {
-    return jobs.start(fileName, content, locale, files, worker::submit);
-  }
-
-  @Transactional(readOnly = true)
-  @Override
-  public Optional<ImportJob> find(long id) {
-    return jobs.find(id);
-  }
-
-  /** The latest imports in the caller's scope, newest first. */
-  @Transactional(readOnly = true)
-  @Override
-  public List<ImportJob> recent(int limit) {
-    return jobs.recent(limit);
-  }
-
-  /** The first errors of a refused import, by row and column. */
-  @Transactional(readOnly = true)
-  @Override
-  public List<ImportError> errors(long id, int limit) {
-    return jobs.errors(id, limit, List.of(MemberColumn.values()));
-  }
-
-  /** The workbook that marks the bad cells of a refused import. */
-  @Transactional(readOnly = true)
-  @Override
-  public Optional<Path> errorWorkbook(long id) {
-    return jobs.errorWorkbook(id, files);
+    return save(fileName, content, locale);
   }
 
   /**
    * Writes the template: the sheet to fill in, how to fill it in, the allowed values, and the codes
    * of the organizations in the caller's scope that hold members.
    */
-  @Transactional(readOnly = true)
   @Override
+  @Transactional(readOnly = true)
   public void template(OutputStream out, Locale locale) throws IOException {
     List<MemberSheetWriter.Organization> holders = new ArrayList<>();
     for (OrganizationKind kind :

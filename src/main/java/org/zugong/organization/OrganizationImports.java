@@ -3,22 +3,17 @@ package org.zugong.organization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.zugong.organization.imports.OrganizationColumn;
 import org.zugong.organization.internal.OrganizationImportFiles;
 import org.zugong.organization.internal.OrganizationImportJobs;
 import org.zugong.organization.internal.OrganizationImportWorker;
 import org.zugong.organization.internal.OrganizationSheetWriter;
-import org.zugong.platform.spreadsheet.ImportError;
-import org.zugong.platform.spreadsheet.ImportJob;
 import org.zugong.platform.spreadsheet.SheetImports;
 
 /**
@@ -29,12 +24,9 @@ import org.zugong.platform.spreadsheet.SheetImports;
  */
 @Service
 @Transactional
-public class OrganizationImports implements SheetImports {
+public class OrganizationImports extends SheetImports {
 
   private final Organizations organizations;
-  private final OrganizationImportJobs jobs;
-  private final OrganizationImportFiles files;
-  private final OrganizationImportWorker worker;
   private final OrganizationSheetWriter sheets;
 
   OrganizationImports(
@@ -43,58 +35,23 @@ public class OrganizationImports implements SheetImports {
       OrganizationImportFiles files,
       OrganizationImportWorker worker,
       OrganizationSheetWriter sheets) {
+    super(jobs, files, worker);
     this.organizations = organizations;
-    this.jobs = jobs;
-    this.files = files;
-    this.worker = worker;
     this.sheets = sheets;
   }
 
-  /**
-   * Saves an uploaded workbook and starts its import as the caller once this transaction commits.
-   *
-   * @param locale the language of the error workbook
-   * @return the import's id, to follow its progress
-   */
+  @Override
   @PreAuthorize(Organizations.EDITORS)
-  @Override
   public long start(String fileName, InputStream content, Locale locale) {
-    return jobs.start(fileName, content, locale, files, worker::submit);
-  }
-
-  @Transactional(readOnly = true)
-  @Override
-  public Optional<ImportJob> find(long id) {
-    return jobs.find(id);
-  }
-
-  /** The latest imports in the caller's scope, newest first. */
-  @Transactional(readOnly = true)
-  @Override
-  public List<ImportJob> recent(int limit) {
-    return jobs.recent(limit);
-  }
-
-  /** The first errors of a refused import, by row and column. */
-  @Transactional(readOnly = true)
-  @Override
-  public List<ImportError> errors(long id, int limit) {
-    return jobs.errors(id, limit, List.of(OrganizationColumn.values()));
-  }
-
-  /** The workbook that marks the bad cells of a refused import. */
-  @Transactional(readOnly = true)
-  @Override
-  public Optional<Path> errorWorkbook(long id) {
-    return jobs.errorWorkbook(id, files);
+    return save(fileName, content, locale);
   }
 
   /**
    * Writes the template: the sheet to fill in, how to fill it in, the allowed values, and the codes
    * of the active organizations in the caller's scope that new ones may sit under.
    */
-  @Transactional(readOnly = true)
   @Override
+  @Transactional(readOnly = true)
   public void template(OutputStream out, Locale locale) throws IOException {
     List<OrganizationSheetWriter.Parent> parents = new ArrayList<>();
     for (OrganizationKind kind : OrganizationKind.values()) {

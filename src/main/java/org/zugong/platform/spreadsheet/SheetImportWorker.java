@@ -62,6 +62,11 @@ public abstract class SheetImportWorker<C extends SheetColumn> {
             threads, Thread.ofPlatform().name(jobs.name() + "-", 1).daemon(true).factory());
   }
 
+  /** The sheet's columns in their order. */
+  public List<C> columns() {
+    return workbooks.columns();
+  }
+
   /** Starts the import of a saved upload as the given user; returns at once. */
   public void submit(long jobId, Authentication uploader) {
     // A context of its own: the request's context is cleared at sign-out while the import runs.
