@@ -22,7 +22,6 @@ import org.zugong.member.MemberImports;
 import org.zugong.platform.spreadsheet.ImportApi;
 import org.zugong.platform.spreadsheet.ImportApi.ImportAnswer;
 import org.zugong.platform.spreadsheet.ImportJob;
-import org.zugong.platform.spreadsheet.ImportPages;
 
 /** Member imports as JSON: upload a filled-in template, then follow the import. */
 @RestController
@@ -39,16 +38,7 @@ class MemberImportApiController {
   MemberImportApiController(MemberImports imports, MessageSource messages, Clock clock) {
     this.api =
         new ImportApi(
-            imports,
-            new ImportPages(
-                imports,
-                messages,
-                clock,
-                "member-import",
-                "member/import",
-                "/members",
-                MemberImports.maxRows()),
-            "member-import");
+            imports, MemberImportController.pages(imports, messages, clock), "member-import");
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -29,15 +29,19 @@ class MemberImportController {
   private final ImportPages pages;
 
   MemberImportController(MemberImports imports, MessageSource messages, Clock clock) {
-    this.pages =
-        new ImportPages(
-            imports,
-            messages,
-            clock,
-            "member-import",
-            "member/import",
-            "/members",
-            MemberImports.maxRows());
+    this.pages = pages(imports, messages, clock);
+  }
+
+  /** The member sheet's pages: its texts, its address, its templates. */
+  static ImportPages pages(MemberImports imports, MessageSource messages, Clock clock) {
+    return new ImportPages(
+        imports,
+        messages,
+        clock,
+        "member-import",
+        "member/import",
+        "/members",
+        MemberImports.maxRows());
   }
 
   @GetMapping("/member-imports")

@@ -22,7 +22,6 @@ import org.zugong.organization.OrganizationImports;
 import org.zugong.platform.spreadsheet.ImportApi;
 import org.zugong.platform.spreadsheet.ImportApi.ImportAnswer;
 import org.zugong.platform.spreadsheet.ImportJob;
-import org.zugong.platform.spreadsheet.ImportPages;
 
 /** Organization imports as JSON: upload a filled-in template, then follow the import. */
 @RestController
@@ -43,14 +42,7 @@ class OrganizationImportApiController {
     this.api =
         new ImportApi(
             imports,
-            new ImportPages(
-                imports,
-                messages,
-                clock,
-                "organization-import",
-                "organization/import",
-                "/organizations",
-                OrganizationImports.maxRows()),
+            OrganizationImportController.pages(imports, messages, clock),
             "organization-import");
   }
 

@@ -29,15 +29,19 @@ class OrganizationImportController {
   private final ImportPages pages;
 
   OrganizationImportController(OrganizationImports imports, MessageSource messages, Clock clock) {
-    this.pages =
-        new ImportPages(
-            imports,
-            messages,
-            clock,
-            "organization-import",
-            "organization/import",
-            "/organizations",
-            OrganizationImports.maxRows());
+    this.pages = pages(imports, messages, clock);
+  }
+
+  /** The organization sheet's pages: its texts, its address, its templates. */
+  static ImportPages pages(OrganizationImports imports, MessageSource messages, Clock clock) {
+    return new ImportPages(
+        imports,
+        messages,
+        clock,
+        "organization-import",
+        "organization/import",
+        "/organizations",
+        OrganizationImports.maxRows());
   }
 
   @GetMapping("/organization-imports")
