@@ -27,13 +27,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.zugong.ZugongApplication;
-import org.zugong.member.MemberImportJob;
-import org.zugong.member.MemberImportStatus;
 import org.zugong.member.MemberImports;
 import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.OrganizationView;
 import org.zugong.organization.Organizations;
 import org.zugong.platform.DataScope;
+import org.zugong.platform.spreadsheet.ImportJob;
+import org.zugong.platform.spreadsheet.ImportStatus;
 import org.zugong.shared.IdCardNumber;
 
 /**
@@ -206,7 +206,7 @@ public final class MemberImportBench {
    *     holds
    */
   private record Measured(
-      MemberImportJob job,
+      ImportJob job,
       double seconds,
       double javaCpu,
       double databaseCpu,
@@ -257,7 +257,7 @@ public final class MemberImportBench {
     try (var in = Files.newInputStream(sheet)) {
       id = imports.start(sheet.getFileName().toString(), in, Locale.SIMPLIFIED_CHINESE);
     }
-    MemberImportJob job;
+    ImportJob job;
     long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
     do {
       Thread.sleep(50);
@@ -267,7 +267,7 @@ public final class MemberImportBench {
     double[] cpuAfter = cpu.now();
     sampler.interrupt();
     sampler.join();
-    if (job.status() == MemberImportStatus.FAILED) {
+    if (job.status() == ImportStatus.FAILED) {
       throw new IllegalStateException("Import failed: " + job.failureKey());
     }
     return new Measured(

@@ -27,6 +27,8 @@ import org.zugong.organization.Organizations;
 import org.zugong.person.Gender;
 import org.zugong.person.Persons;
 import org.zugong.platform.DataScope;
+import org.zugong.platform.spreadsheet.ImportJob;
+import org.zugong.platform.spreadsheet.ImportStatus;
 import org.zugong.shared.IdCardNumber;
 import org.zugong.support.DemoAccounts;
 import org.zugong.support.ZugongTest;
@@ -64,7 +66,7 @@ class MemberImportTest extends ZugongTest {
     return imports.start("党员信息.xlsx", new ByteArrayInputStream(xlsx), locale);
   }
 
-  MemberImportJob finished(long id) {
+  ImportJob finished(long id) {
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(100))
@@ -124,9 +126,9 @@ class MemberImportTest extends ZugongTest {
     long membersBefore = everywhere("select count(*) from member");
     long personsBefore = everywhere("select count(*) from person");
 
-    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(job.errorCount()).isEqualTo(8);
     assertThat(job.totalRows()).isEqualTo(20);
     assertThat(job.writtenRows()).isZero();
@@ -167,8 +169,8 @@ class MemberImportTest extends ZugongTest {
     String branch = branches("", 1).getFirst().code();
     List<String> row = MemberSheets.member("English", MemberSheets.freshId(Gender.FEMALE), branch);
     row.set(MemberColumn.GENDER.index(), "Male");
-    MemberImportJob job = finished(start(MemberSheets.workbook(List.of(row)), Locale.ENGLISH));
-    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    ImportJob job = finished(start(MemberSheets.workbook(List.of(row)), Locale.ENGLISH));
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(MemberSheets.read(errorWorkbook(job.id()), 0).get(1).get(14))
         .isEqualTo(
             "Row 2, column B (Gender): The gender does not match the 17th digit of the ID number"
@@ -196,9 +198,9 @@ class MemberImportTest extends ZugongTest {
     }
     long before = members.page(MemberFilter.of("", null), 0, 1).total();
 
-    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(MemberImportStatus.DONE);
+    assertThat(job.status()).isEqualTo(ImportStatus.DONE);
     assertThat(job.writtenRows()).isEqualTo(1000);
     assertThat(job.progress()).isEqualTo(100);
     assertThat(members.page(MemberFilter.of("", null), 0, 1).total()).isEqualTo(before + 1000);
@@ -261,9 +263,9 @@ class MemberImportTest extends ZugongTest {
             MemberSheets.member("越界丙", MemberSheets.freshId(Gender.FEMALE), jiangbei));
     long before = everywhere("select count(*) from member");
 
-    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(imports.errors(job.id(), 10))
         .extracting(e -> e.row() + e.column() + " " + e.messageKey() + e.arguments())
         .containsExactly(
@@ -289,9 +291,9 @@ class MemberImportTest extends ZugongTest {
     long members = everywhere("select count(*) from member");
     long people = everywhere("select count(*) from person");
 
-    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(imports.errors(job.id(), 10))
         .extracting(e -> e.row() + e.column() + " " + e.messageKey())
         .containsExactly("4E member-import.invalid.registered-elsewhere");
@@ -320,28 +322,28 @@ class MemberImportTest extends ZugongTest {
     assertThat(holders()).containsAll(listed).hasSizeGreaterThan(listed.size());
 
     // The empty template, uploaded as it is, has nothing to import.
-    MemberImportJob job = finished(start(template, Locale.SIMPLIFIED_CHINESE));
-    assertThat(job.status()).isEqualTo(MemberImportStatus.FAILED);
+    ImportJob job = finished(start(template, Locale.SIMPLIFIED_CHINESE));
+    assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
     assertThat(job.failureKey()).isEqualTo("member-import.invalid.empty");
   }
 
   @Test
   void aFileThatIsNotTheTemplateFailsWithoutWritingAnything() {
     actAs(DemoAccounts.HAISHU_ADMIN);
-    MemberImportJob notXlsx =
+    ImportJob notXlsx =
         finished(
             start(
                 "姓名,性别\n张三,男\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Locale.SIMPLIFIED_CHINESE));
-    assertThat(notXlsx.status()).isEqualTo(MemberImportStatus.FAILED);
+    assertThat(notXlsx.status()).isEqualTo(ImportStatus.FAILED);
     assertThat(notXlsx.failureKey()).isEqualTo("member-import.invalid.not-a-workbook");
     List<String> header = new ArrayList<>(MemberSheets.HEADER);
     header.set(4, "证件号码");
-    MemberImportJob otherHeader =
+    ImportJob otherHeader =
         finished(
             start(
                 MemberSheets.workbook(header, List.of(List.of("张三"))), Locale.SIMPLIFIED_CHINESE));
-    assertThat(otherHeader.status()).isEqualTo(MemberImportStatus.FAILED);
+    assertThat(otherHeader.status()).isEqualTo(ImportStatus.FAILED);
     assertThat(otherHeader.failureKey()).isEqualTo("member-import.invalid.header");
     assertThat(otherHeader.failureArguments()).containsExactly("E", "身份证号");
   }
@@ -406,9 +408,9 @@ class MemberImportTest extends ZugongTest {
       rows.add(row);
     }
 
-    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(job.errorCount()).isEqualTo(12);
     byte[] workbook = errorWorkbook(job.id());
     assertThat(MemberSheets.filledCells(workbook, "FFC7CE")).isEqualTo(bad);
@@ -445,9 +447,9 @@ class MemberImportTest extends ZugongTest {
     long events = everywhere("select count(*) from member_event");
     long audits = everywhere("select count(*) from audit_event where entity = 'member-import'");
 
-    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(job.totalRows()).isEqualTo(MORE_THAN_A_CHUNK);
     assertThat(job.writtenRows()).isZero();
     assertThat(imports.errors(job.id(), 10))
@@ -481,9 +483,9 @@ class MemberImportTest extends ZugongTest {
     long membersBefore = everywhere("select count(*) from member");
     long people = everywhere("select count(*) from person");
 
-    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(imports.errors(job.id(), 10))
         .extracting(e -> e.row() + e.column() + " " + e.messageKey() + e.arguments())
         .containsExactly(
@@ -512,9 +514,9 @@ class MemberImportTest extends ZugongTest {
     }
     rows.get(20).set(MemberColumn.ETHNICITY.index(), "火星族"); // row 22, a bad cell
 
-    MemberImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(MemberSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(MemberImportStatus.REFUSED);
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(imports.errors(job.id(), 10))
         .extracting(e -> e.row() + e.column() + " " + e.messageKey())
         .containsExactly(
@@ -542,8 +544,8 @@ class MemberImportTest extends ZugongTest {
     assertThat(worker.failInterrupted()).isPositive();
 
     actAs(DemoAccounts.HAISHU_ADMIN);
-    MemberImportJob job = imports.find(id).orElseThrow();
-    assertThat(job.status()).isEqualTo(MemberImportStatus.FAILED);
+    ImportJob job = imports.find(id).orElseThrow();
+    assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
     assertThat(job.failureKey()).isEqualTo("member-import.interrupted");
   }
 }

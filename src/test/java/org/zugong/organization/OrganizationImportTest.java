@@ -24,6 +24,8 @@ import org.zugong.member.imports.MemberSheets;
 import org.zugong.organization.imports.OrganizationColumn;
 import org.zugong.organization.imports.OrganizationSheets;
 import org.zugong.platform.DataScope;
+import org.zugong.platform.spreadsheet.ImportJob;
+import org.zugong.platform.spreadsheet.ImportStatus;
 import org.zugong.region.Regions;
 import org.zugong.support.DemoAccounts;
 import org.zugong.support.ZugongTest;
@@ -59,7 +61,7 @@ class OrganizationImportTest extends ZugongTest {
     return imports.start("党组织信息.xlsx", new ByteArrayInputStream(xlsx), locale);
   }
 
-  OrganizationImportJob finished(long id) {
+  ImportJob finished(long id) {
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(100))
@@ -156,12 +158,9 @@ class OrganizationImportTest extends ZugongTest {
                 "外卖骑手"));
     List<Long> before = tree();
 
-    OrganizationImportJob job =
-        finished(start(OrganizationSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(OrganizationSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status())
-        .as(String.valueOf(job.failureKey()))
-        .isEqualTo(OrganizationImportStatus.DONE);
+    assertThat(job.status()).as(String.valueOf(job.failureKey())).isEqualTo(ImportStatus.DONE);
     assertThat(job.writtenRows()).isEqualTo(4);
     assertThat(job.progress()).isEqualTo(100);
     assertThat(tree()).containsExactly(before.get(0) + 4, before.get(1) + 4, before.get(2) + 4);
@@ -303,10 +302,9 @@ class OrganizationImportTest extends ZugongTest {
     rows.add(row("后面才有的党委", "党委", town.code(), "330203001")); // 18: valid
     List<Long> before = tree();
 
-    OrganizationImportJob job =
-        finished(start(OrganizationSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(OrganizationSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(OrganizationImportStatus.REFUSED);
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(job.totalRows()).isEqualTo(17);
     assertThat(job.errorCount()).isEqualTo(15);
     assertThat(job.writtenRows()).isZero();
@@ -363,9 +361,8 @@ class OrganizationImportTest extends ZugongTest {
   void theErrorWorkbookSpeaksTheUploadersLanguage() {
     actAs(DemoAccounts.HAISHU_ADMIN);
     List<String> bad = row("English branch", "Branchy", nanmen().code(), "330203001");
-    OrganizationImportJob job =
-        finished(start(OrganizationSheets.workbook(List.of(bad)), Locale.ENGLISH));
-    assertThat(job.status()).isEqualTo(OrganizationImportStatus.REFUSED);
+    ImportJob job = finished(start(OrganizationSheets.workbook(List.of(bad)), Locale.ENGLISH));
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(MemberSheets.read(errorWorkbook(job.id()), 0).get(1).get(10))
         .isEqualTo(
             "Row 2, column B (Kind): \"Branchy\" is not an allowed value; see the sheet Allowed"
@@ -389,10 +386,9 @@ class OrganizationImportTest extends ZugongTest {
             row("越界测试党委", "党委", "", "330203"));
     List<Long> before = tree();
 
-    OrganizationImportJob job =
-        finished(start(OrganizationSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
+    ImportJob job = finished(start(OrganizationSheets.workbook(rows), Locale.SIMPLIFIED_CHINESE));
 
-    assertThat(job.status()).isEqualTo(OrganizationImportStatus.REFUSED);
+    assertThat(job.status()).isEqualTo(ImportStatus.REFUSED);
     assertThat(imports.errors(job.id(), 10))
         .extracting(e -> e.row() + e.column() + " " + e.messageKey() + e.arguments())
         .containsExactly(
@@ -432,14 +428,14 @@ class OrganizationImportTest extends ZugongTest {
     assertThat(listed).doesNotContain(named("中共海曙区委").code());
 
     // The empty template, uploaded as it is, has nothing to import.
-    OrganizationImportJob job = finished(start(template, Locale.SIMPLIFIED_CHINESE));
-    assertThat(job.status()).isEqualTo(OrganizationImportStatus.FAILED);
+    ImportJob job = finished(start(template, Locale.SIMPLIFIED_CHINESE));
+    assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
     assertThat(job.failureKey()).isEqualTo("organization-import.invalid.empty");
 
     // A sheet of another template is not read as this one.
-    OrganizationImportJob members =
+    ImportJob members =
         finished(start(MemberSheets.workbook(List.of(List.of("张三"))), Locale.SIMPLIFIED_CHINESE));
-    assertThat(members.status()).isEqualTo(OrganizationImportStatus.FAILED);
+    assertThat(members.status()).isEqualTo(ImportStatus.FAILED);
     assertThat(members.failureKey()).isEqualTo("organization-import.invalid.header");
     assertThat(members.failureArguments()).containsExactly("A", "组织名称");
   }
@@ -510,8 +506,8 @@ class OrganizationImportTest extends ZugongTest {
     assertThat(worker.failInterrupted()).isPositive();
 
     actAs(DemoAccounts.HAISHU_ADMIN);
-    OrganizationImportJob job = imports.find(id).orElseThrow();
-    assertThat(job.status()).isEqualTo(OrganizationImportStatus.FAILED);
+    ImportJob job = imports.find(id).orElseThrow();
+    assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
     assertThat(job.failureKey()).isEqualTo("organization-import.interrupted");
   }
 }

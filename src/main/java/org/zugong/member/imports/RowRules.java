@@ -17,13 +17,11 @@ import static org.zugong.member.imports.MemberColumn.STAGE;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.zugong.member.MemberStage;
 import org.zugong.person.Education;
 import org.zugong.person.Ethnicity;
@@ -31,6 +29,9 @@ import org.zugong.person.Gender;
 import org.zugong.person.NewEmploymentGroup;
 import org.zugong.person.OccupationCategory;
 import org.zugong.person.PersonFacts;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.RowCells;
+import org.zugong.platform.spreadsheet.SheetCell;
 import org.zugong.shared.IdCardNumber;
 import org.zugong.shared.InvalidValueException;
 
@@ -84,7 +85,7 @@ public final class RowRules {
    * @param cells the row's cells from column A on; missing cells are blank
    */
   public Result check(int row, List<SheetCell> cells) {
-    Cells c = new Cells(row, cells);
+    RowCells<MemberColumn> c = new RowCells<>("member-import", vocabulary, date1904, row, cells);
 
     String name = c.required(NAME);
     if (name != null && name.length() > MAX_NAME) {
@@ -186,8 +187,8 @@ public final class RowRules {
       }
     }
 
-    if (!c.errors.isEmpty()) {
-      return new Result.Invalid(c.errors);
+    if (!c.errors().isEmpty()) {
+      return new Result.Invalid(c.errors());
     }
     try {
       PersonFacts person =
@@ -197,72 +198,6 @@ public final class RowRules {
     } catch (InvalidValueException e) {
       // The checks above mirror PersonFacts; should the two ever differ, the row still fails.
       return new Result.Invalid(List.of(CellError.of(row, NAME, e.messageKey())));
-    }
-  }
-
-  /** The cells of one row and the errors found in them, at most one per cell. */
-  private final class Cells {
-    final int row;
-    final List<SheetCell> cells;
-    final List<CellError> errors = new ArrayList<>();
-
-    Cells(int row, List<SheetCell> cells) {
-      this.row = row;
-      this.cells = cells;
-    }
-
-    SheetCell cell(MemberColumn column) {
-      return column.index() < cells.size() ? cells.get(column.index()) : SheetCell.BLANK;
-    }
-
-    void fail(MemberColumn column, String key, String... arguments) {
-      if (errors.stream().noneMatch(e -> e.column() == column)) {
-        errors.add(CellError.of(row, column, key, arguments));
-      }
-    }
-
-    @Nullable String optional(MemberColumn column) {
-      return switch (cell(column)) {
-        case SheetCell.Blank b -> null;
-        case SheetCell.Text t -> t.value();
-        case SheetCell.Number n -> n.display(column, date1904);
-      };
-    }
-
-    @Nullable String required(MemberColumn column) {
-      String value = optional(column);
-      if (value == null) {
-        fail(column, "member-import.invalid.required");
-      }
-      return value;
-    }
-
-    <E extends Enum<E>> @Nullable E coded(MemberColumn column, Class<E> type) {
-      String text = required(column);
-      if (text == null) {
-        return null;
-      }
-      E value = vocabulary.find(column, text, type);
-      if (value == null) {
-        fail(column, "member-import.invalid.choice", text);
-      }
-      return value;
-    }
-
-    @Nullable LocalDate date(MemberColumn column) {
-      LocalDate date =
-          switch (cell(column)) {
-            case SheetCell.Blank b -> {
-              fail(column, "member-import.invalid.required");
-              yield null;
-            }
-            case SheetCell.Number n -> ExcelDates.fromSerial(n.value(), date1904);
-            case SheetCell.Text t -> ExcelDates.parse(t.value());
-          };
-      if (date == null && !cell(column).isBlank()) {
-        fail(column, "member-import.invalid.date", cell(column).display(column, date1904));
-      }
-      return date;
     }
   }
 }

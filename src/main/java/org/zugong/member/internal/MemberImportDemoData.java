@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Random;
 import org.springframework.stereotype.Component;
 import org.zugong.member.imports.MemberColumn;
-import org.zugong.platform.BulkCopy;
 import org.zugong.platform.DemoData;
 import org.zugong.platform.DemoDataContributor;
+import org.zugong.platform.spreadsheet.ImportStatus;
+import org.zugong.platform.spreadsheet.PastImports;
 import org.zugong.region.Regions;
 
 /**
@@ -19,7 +20,7 @@ class MemberImportDemoData implements DemoDataContributor {
 
   private record Past(
       String fileName,
-      String status,
+      ImportStatus status,
       String uploadedBy,
       String scopeCode,
       String createdAt,
@@ -30,7 +31,7 @@ class MemberImportDemoData implements DemoDataContributor {
       List.of(
           new Past(
               "市直机关党员信息（第一批）.xlsx",
-              "DONE",
+              ImportStatus.DONE,
               "city_admin",
               "330200",
               "2022-03-02T09:12:00+08:00",
@@ -38,7 +39,7 @@ class MemberImportDemoData implements DemoDataContributor {
               0),
           new Past(
               "海曙区党员信息（2022年）.xlsx",
-              "DONE",
+              ImportStatus.DONE,
               "haishu_admin",
               "330203",
               "2022-03-08T10:05:00+08:00",
@@ -46,7 +47,7 @@ class MemberImportDemoData implements DemoDataContributor {
               0),
           new Past(
               "海曙区党员信息补录.xlsx",
-              "REFUSED",
+              ImportStatus.REFUSED,
               "haishu_admin",
               "330203",
               "2022-03-15T15:40:00+08:00",
@@ -54,7 +55,7 @@ class MemberImportDemoData implements DemoDataContributor {
               3),
           new Past(
               "南门街道党员信息.xlsx",
-              "DONE",
+              ImportStatus.DONE,
               "nanmen_admin",
               "330203001",
               "2022-03-21T14:20:00+08:00",
@@ -62,7 +63,7 @@ class MemberImportDemoData implements DemoDataContributor {
               0),
           new Past(
               "江北区党员信息（2022年）.xlsx",
-              "DONE",
+              ImportStatus.DONE,
               "jiangbei_admin",
               "330205",
               "2022-03-09T09:30:00+08:00",
@@ -88,73 +89,36 @@ class MemberImportDemoData implements DemoDataContributor {
   @Override
   public void load(DemoData demo) {
     Random r = demo.random();
-    List<Long> ids =
-        demo.jdbc()
-            .sql("select nextval('member_import_job_id_seq') from generate_series(1, ?)")
-            .param(PAST.size())
-            .query(Long.class)
-            .list();
-    BulkCopy.Copy jobs =
-        demo.bulkCopy()
-            .into(
-                "member_import_job",
-                List.of(
-                    "id",
-                    "file_name",
-                    "status",
-                    "total_rows",
-                    "checked_rows",
-                    "written_rows",
-                    "error_count",
-                    "progress",
-                    "locale",
-                    "uploaded_by",
-                    "scope_path",
-                    "created_at",
-                    "started_at",
-                    "finished_at"));
-    BulkCopy.Copy errors =
-        demo.bulkCopy()
-            .into(
-                "member_import_error",
-                List.of("job_id", "row_no", "column_no", "message_key", "arguments", "scope_path"));
+    PastImports past = new PastImports(demo, "member-import", PAST.size());
     for (int i = 0; i < PAST.size(); i++) {
       Past p = PAST.get(i);
-      long id = ids.get(i);
       int rows = 200 + r.nextInt(1800);
       String scope = regions.pathOf(p.scopeCode()).orElseThrow().value();
       OffsetDateTime created = OffsetDateTime.parse(p.createdAt());
-      boolean done = p.status().equals("DONE");
-      jobs.row(
-          id,
-          p.fileName(),
-          p.status(),
-          rows,
-          rows,
-          done ? rows : 0,
-          p.errors(),
-          100,
-          "zh-CN",
-          p.uploadedBy(),
-          scope,
-          created,
-          created.plusSeconds(1),
-          created.plusSeconds(2 + rows / 500));
+      long id =
+          past.job(
+              i,
+              p.fileName(),
+              p.status(),
+              rows,
+              p.errors(),
+              p.uploadedBy(),
+              scope,
+              created,
+              created.plusSeconds(2 + rows / 500));
       if (p.errors() > 0) {
         int row = 2 + r.nextInt(rows - 10);
-        errors.row(id, row, MemberColumn.ID_NUMBER.index(), "idcard.invalid.check", "{}", scope);
-        errors.row(
-            id, row + 7, MemberColumn.GENDER.index(), "person.invalid.gender-vs-id", "{}", scope);
-        errors.row(
+        past.error(id, row, MemberColumn.ID_NUMBER, "idcard.invalid.check", "{}", scope);
+        past.error(id, row + 7, MemberColumn.GENDER, "person.invalid.gender-vs-id", "{}", scope);
+        past.error(
             id,
             row + 7,
-            MemberColumn.ORGANIZATION_CODE.index(),
+            MemberColumn.ORGANIZATION_CODE,
             "member.invalid.organization",
             "{O999999}",
             scope);
       }
     }
-    jobs.finish();
-    errors.finish();
+    past.finish();
   }
 }

@@ -1,50 +1,14 @@
 package org.zugong.member.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.springframework.stereotype.Component;
 import org.zugong.platform.ZugongProperties;
+import org.zugong.platform.spreadsheet.ImportFiles;
 
-/**
- * Where uploaded sheets wait to be imported and error workbooks stay to be downloaded: {@code
- * <data-dir>/imports}. The files are reached only through their job, which row-level security shows
- * within the uploader's scope.
- */
+/** The member imports' files: {@code <data-dir>/imports}. */
 @Component
-public class MemberImportFiles {
-
-  private final Path directory;
+public class MemberImportFiles extends ImportFiles {
 
   MemberImportFiles(ZugongProperties properties) {
-    this.directory = properties.dataDir().resolve("imports");
-  }
-
-  public Path upload(long jobId) {
-    return directory.resolve(jobId + ".xlsx");
-  }
-
-  public Path errorWorkbook(long jobId) {
-    return directory.resolve(jobId + "-errors.xlsx");
-  }
-
-  public void save(long jobId, InputStream content) {
-    try {
-      Files.createDirectories(directory);
-      Files.copy(content, upload(jobId), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  void deleteUpload(long jobId) {
-    try {
-      Files.deleteIfExists(upload(jobId));
-    } catch (IOException e) {
-      // A leftover upload is harmless: it is never read again.
-    }
+    super(properties.dataDir().resolve("imports"));
   }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,14 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.zugong.member.imports.CellError;
 import org.zugong.member.imports.ImportRow;
 import org.zugong.member.imports.MemberColumn;
 import org.zugong.person.OccupationCategory;
@@ -33,7 +30,8 @@ import org.zugong.person.PersonFacts;
 import org.zugong.person.Persons;
 import org.zugong.platform.BulkCopy;
 import org.zugong.platform.PersonalDataCipher;
-import org.zugong.shared.RecordChanged;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.ImportJobs;
 
 /**
  * The writing half of one import. While the worker reads and checks the sheet, the rows it found
@@ -97,16 +95,13 @@ final class MemberImportWriter {
   /** The worker found a bad cell, or gave up: roll back. */
   private record Abort() implements Message {}
 
-  /** The job and the names the audit record and the events carry. */
-  record Job(long id, String fileName, String scopePath, String uploadedBy) {}
-
   private final JdbcClient jdbc;
   private final TransactionTemplate writing;
   private final BulkCopy bulkCopy;
   private final PersonalDataCipher cipher;
-  private final ApplicationEventPublisher events;
+  private final ImportJobs jobs;
   private final Clock clock;
-  private final Job job;
+  private final ImportJobs.Job job;
   private final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(QUEUED);
   private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
   private final AtomicInteger written = new AtomicInteger();
@@ -146,14 +141,14 @@ final class MemberImportWriter {
       TransactionTemplate writing,
       BulkCopy bulkCopy,
       PersonalDataCipher cipher,
-      ApplicationEventPublisher events,
+      ImportJobs jobs,
       Clock clock,
-      Job job) {
+      ImportJobs.Job job) {
     this.jdbc = jdbc;
     this.writing = writing;
     this.bulkCopy = bulkCopy;
     this.cipher = cipher;
-    this.events = events;
+    this.jobs = jobs;
     this.clock = clock;
     this.job = job;
     // As the uploader: their scope applies to every statement of the transaction.
@@ -467,24 +462,7 @@ final class MemberImportWriter {
         .query(String.class)
         .single();
     jdbc.sql("select member_tally_add_inserted('member_import_ids')").query((rs, n) -> 0).list();
-    jdbc.sql(
-            """
-            update member_import_job set status = 'DONE', total_rows = :rows, checked_rows = :rows,
-              written_rows = :rows, progress = 100, finished_at = :now where id = :id
-            """)
-        .param("rows", rows)
-        .param("now", OffsetDateTime.now(clock))
-        .param("id", job.id())
-        .update();
-    events.publishEvent(
-        new RecordChanged(
-            "member-import",
-            Long.toString(job.id()),
-            "import",
-            job.scopePath(),
-            Map.of(
-                "file", new RecordChanged.Change(null, job.fileName()),
-                "members", new RecordChanged.Change(null, Integer.toString(rows)))));
+    jobs.done(job, rows, "members");
   }
 
   // ---- the worker's thread: one row's values ---------------------------------------------------

@@ -3,15 +3,11 @@ package org.zugong.member.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,10 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.zugong.member.MemberImportJob;
-import org.zugong.member.MemberImportNotFoundException;
 import org.zugong.member.MemberImports;
-import org.zugong.shared.InvalidValueException;
+import org.zugong.platform.spreadsheet.ImportApi;
+import org.zugong.platform.spreadsheet.ImportApi.ImportAnswer;
+import org.zugong.platform.spreadsheet.ImportJob;
 
 /** Member imports as JSON: upload a filled-in template, then follow the import. */
 @RestController
@@ -37,26 +33,13 @@ import org.zugong.shared.InvalidValueException;
     "hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN', 'TOWN_ADMIN', 'BRANCH_SECRETARY')")
 class MemberImportApiController {
 
-  private final MemberImports imports;
-  private final MessageSource messages;
+  private final ImportApi api;
 
-  MemberImportApiController(MemberImports imports, MessageSource messages) {
-    this.imports = imports;
-    this.messages = messages;
+  MemberImportApiController(MemberImports imports, MessageSource messages, Clock clock) {
+    this.api =
+        new ImportApi(
+            imports, MemberImportController.pages(imports, messages, clock), "member-import");
   }
-
-  /** One bad cell, its reason in the caller's language. */
-  record CellProblem(int row, String column, String field, String reason) {}
-
-  /**
-   * An import with its failure or first errors in the caller's language, and where to download the
-   * workbook that marks every bad cell.
-   */
-  record ImportAnswer(
-      MemberImportJob job,
-      @Nullable String failure,
-      List<CellProblem> errors,
-      @Nullable String errorWorkbook) {}
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(
@@ -66,65 +49,24 @@ class MemberImportApiController {
   ResponseEntity<ImportAnswer> start(
       @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Locale locale)
       throws IOException {
-    if (file == null || file.isEmpty()) {
-      throw new InvalidValueException("member-import.invalid.no-file");
-    }
-    long id;
-    try (InputStream in = file.getInputStream()) {
-      String name = file.getOriginalFilename();
-      id = imports.start(name == null ? "" : name, in, locale);
-    }
-    return ResponseEntity.accepted()
-        .location(URI.create("/api/v1/member-imports/" + id))
-        .body(answer(id, locale));
+    return api.start(file, locale);
   }
 
   @GetMapping
   @Operation(summary = "The latest imports in the caller's scope, newest first")
-  List<MemberImportJob> recent() {
-    return imports.recent(50);
+  List<ImportJob> recent() {
+    return api.recent();
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "An import: status, progress in percent, counts, and its first errors")
   ImportAnswer get(@PathVariable long id, Locale locale) {
-    return answer(id, locale);
+    return api.answer(id, locale);
   }
 
   @GetMapping("/{id}/errors")
   @Operation(summary = "The error workbook of a refused import: every bad cell filled red")
   ResponseEntity<Resource> errorWorkbook(@PathVariable long id) throws IOException {
-    Path file = imports.errorWorkbook(id).orElseThrow(() -> new MemberImportNotFoundException(id));
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(MemberImportController.XLSX))
-        .contentLength(Files.size(file))
-        .header(
-            "Content-Disposition", "attachment; filename=\"member-import-" + id + "-errors.xlsx\"")
-        .body(new FileSystemResource(file));
-  }
-
-  private ImportAnswer answer(long id, Locale locale) {
-    MemberImportJob job = imports.find(id).orElseThrow(() -> new MemberImportNotFoundException(id));
-    List<CellProblem> errors =
-        imports.errors(id, MemberImportController.SHOWN_ERRORS).stream()
-            .map(
-                e ->
-                    new CellProblem(
-                        e.row(),
-                        e.column(),
-                        messages.getMessage(e.columnKey(), null, e.columnKey(), locale),
-                        messages.getMessage(
-                            e.messageKey(), e.arguments().toArray(), e.messageKey(), locale)))
-            .toList();
-    String failure =
-        job.failureKey() == null
-            ? null
-            : messages.getMessage(
-                job.failureKey(), job.failureArguments().toArray(), job.failureKey(), locale);
-    return new ImportAnswer(
-        job,
-        failure,
-        errors,
-        job.errorWorkbook() ? "/api/v1/member-imports/" + id + "/errors" : null);
+    return api.errorWorkbook(id);
   }
 }

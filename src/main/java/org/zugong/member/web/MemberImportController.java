@@ -2,12 +2,7 @@ package org.zugong.member.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -18,44 +13,40 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.zugong.member.MemberImportError;
-import org.zugong.member.MemberImportJob;
-import org.zugong.member.MemberImportNotFoundException;
 import org.zugong.member.MemberImports;
-import org.zugong.shared.InvalidValueException;
+import org.zugong.platform.spreadsheet.ImportPages;
 
 /**
  * The import page: the template to download, the upload, the imports of the caller's scope; an
  * import's page follows its progress (htmx polls a fragment) and shows the result, with the error
- * workbook of a refused sheet.
+ * workbook of a refused sheet. The platform's {@link ImportPages} does the work.
  */
 @Controller
 @org.springframework.security.access.prepost.PreAuthorize(
     "hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN', 'TOWN_ADMIN', 'BRANCH_SECRETARY')")
 class MemberImportController {
 
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  static final int SHOWN_ERRORS = 50;
-
-  private final MemberImports imports;
-  private final MessageSource messages;
-  private final Clock clock;
+  private final ImportPages pages;
 
   MemberImportController(MemberImports imports, MessageSource messages, Clock clock) {
-    this.imports = imports;
-    this.messages = messages;
-    this.clock = clock;
+    this.pages = pages(imports, messages, clock);
   }
 
-  /** One bad cell as the page lists it, in the user's language. */
-  record ErrorLine(int row, String column, String field, String reason) {}
+  /** The member sheet's pages: its texts, its address, its templates. */
+  static ImportPages pages(MemberImports imports, MessageSource messages, Clock clock) {
+    return new ImportPages(
+        imports,
+        messages,
+        clock,
+        "member-import",
+        "member/import",
+        "/members",
+        MemberImports.maxRows());
+  }
 
   @GetMapping("/member-imports")
   String page(Model model) {
-    model.addAttribute("jobs", imports.recent(20));
-    model.addAttribute("maxRows", MemberImports.maxRows());
-    model.addAttribute("zone", clock.getZone());
-    return "member/import/list";
+    return pages.page(model);
   }
 
   @PostMapping("/member-imports")
@@ -63,86 +54,26 @@ class MemberImportController {
       @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
       Model model,
       Locale locale) {
-    try {
-      if (file == null || file.isEmpty()) {
-        throw new InvalidValueException("member-import.invalid.no-file");
-      }
-      long id;
-      try (InputStream in = file.getInputStream()) {
-        String name = file.getOriginalFilename();
-        id = imports.start(name == null ? "" : name, in, locale);
-      }
-      return "redirect:/member-imports/" + id;
-    } catch (InvalidValueException e) {
-      model.addAttribute(
-          "error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-      return page(model);
-    } catch (IOException e) {
-      model.addAttribute("error", text("member-import.failed", locale));
-      return page(model);
-    }
+    return pages.upload(file, model, locale);
   }
 
   @GetMapping("/member-imports/{id}")
   String job(@PathVariable long id, Model model, Locale locale) {
-    progressModel(id, model, locale);
-    return "member/import/job";
+    return pages.job(id, model, locale);
   }
 
   @GetMapping("/member-imports/{id}/progress")
   String progress(@PathVariable long id, Model model, Locale locale) {
-    progressModel(id, model, locale);
-    return "member/import/job :: progress";
+    return pages.progress(id, model, locale);
   }
 
   @GetMapping("/member-imports/{id}/errors")
   void errorWorkbook(@PathVariable long id, HttpServletResponse response) throws IOException {
-    Path file = imports.errorWorkbook(id).orElseThrow(() -> new MemberImportNotFoundException(id));
-    response.setContentType(XLSX);
-    response.setHeader(
-        "Content-Disposition", "attachment; filename=\"member-import-" + id + "-errors.xlsx\"");
-    response.setContentLengthLong(Files.size(file));
-    try (OutputStream out = response.getOutputStream()) {
-      Files.copy(file, out);
-    }
+    pages.errorWorkbook(id, response);
   }
 
   @GetMapping("/member-imports/template")
   void template(Locale locale, HttpServletResponse response) throws IOException {
-    response.setContentType(XLSX);
-    response.setHeader(
-        "Content-Disposition", "attachment; filename=\"member-import-template.xlsx\"");
-    try (OutputStream out = response.getOutputStream()) {
-      imports.template(out, locale);
-    }
-  }
-
-  private void progressModel(long id, Model model, Locale locale) {
-    MemberImportJob job = imports.find(id).orElseThrow(() -> new MemberImportNotFoundException(id));
-    model.addAttribute("job", job);
-    model.addAttribute("zone", clock.getZone());
-    model.addAttribute(
-        "failure",
-        job.failureKey() == null
-            ? null
-            : messages.getMessage(
-                job.failureKey(), job.failureArguments().toArray(), job.failureKey(), locale));
-    List<ErrorLine> errors =
-        job.errorCount() == 0
-            ? List.of()
-            : imports.errors(id, SHOWN_ERRORS).stream().map(e -> line(e, locale)).toList();
-    model.addAttribute("errors", errors);
-  }
-
-  private ErrorLine line(MemberImportError e, Locale locale) {
-    return new ErrorLine(
-        e.row(),
-        e.column(),
-        text(e.columnKey(), locale),
-        messages.getMessage(e.messageKey(), e.arguments().toArray(), e.messageKey(), locale));
-  }
-
-  private String text(String key, Locale locale) {
-    return messages.getMessage(key, null, key, locale);
+    pages.template(locale, response);
   }
 }

@@ -13,7 +13,6 @@ import static org.zugong.organization.imports.OrganizationColumn.UNIT_TYPE;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,9 @@ import org.zugong.organization.OrganizationCategory;
 import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.OrganizationRules;
 import org.zugong.organization.UnitType;
-import org.zugong.shared.Decision;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.RowCells;
+import org.zugong.platform.spreadsheet.SheetCell;
 import org.zugong.shared.ScopePath;
 
 /**
@@ -101,7 +102,8 @@ public final class RowRules {
    * @param cells the row's cells from column A on; missing cells are blank
    */
   public Result check(int row, List<SheetCell> cells) {
-    Cells c = new Cells(row, cells);
+    RowCells<OrganizationColumn> c =
+        new RowCells<>("organization-import", vocabulary, date1904, row, cells);
 
     String name = c.required(NAME);
     if (name != null && name.length() > MAX_NAME) {
@@ -221,8 +223,8 @@ public final class RowRules {
           .add(new SheetOrganization(row, kind, regionPath, on));
     }
 
-    if (!c.errors.isEmpty()) {
-      return new Result.Invalid(c.errors);
+    if (!c.errors().isEmpty()) {
+      return new Result.Invalid(c.errors());
     }
     return new Result.Valid(
         new ImportRow(
@@ -238,80 +240,5 @@ public final class RowRules {
             trade,
             on,
             secretary));
-  }
-
-  /** The cells of one row and the errors found in them, at most one per cell. */
-  private final class Cells {
-    final int row;
-    final List<SheetCell> cells;
-    final List<CellError> errors = new ArrayList<>();
-
-    Cells(int row, List<SheetCell> cells) {
-      this.row = row;
-      this.cells = cells;
-    }
-
-    SheetCell cell(OrganizationColumn column) {
-      return column.index() < cells.size() ? cells.get(column.index()) : SheetCell.BLANK;
-    }
-
-    void fail(OrganizationColumn column, String key, String... arguments) {
-      if (errors.stream().noneMatch(e -> e.column() == column)) {
-        errors.add(CellError.of(row, column, key, arguments));
-      }
-    }
-
-    void decide(OrganizationColumn column, Decision decision) {
-      if (decision instanceof Decision.Refused r) {
-        fail(
-            column,
-            r.messageKey(),
-            Arrays.stream(r.arguments()).map(String::valueOf).toArray(String[]::new));
-      }
-    }
-
-    @Nullable String optional(OrganizationColumn column) {
-      return switch (cell(column)) {
-        case SheetCell.Blank b -> null;
-        case SheetCell.Text t -> t.value();
-        case SheetCell.Number n -> n.display(column, date1904);
-      };
-    }
-
-    @Nullable String required(OrganizationColumn column) {
-      String value = optional(column);
-      if (value == null) {
-        fail(column, "organization-import.invalid.required");
-      }
-      return value;
-    }
-
-    <E extends Enum<E>> @Nullable E coded(OrganizationColumn column, Class<E> type) {
-      String text = required(column);
-      if (text == null) {
-        return null;
-      }
-      E value = vocabulary.find(column, text, type);
-      if (value == null) {
-        fail(column, "organization-import.invalid.choice", text);
-      }
-      return value;
-    }
-
-    @Nullable LocalDate date(OrganizationColumn column) {
-      LocalDate date =
-          switch (cell(column)) {
-            case SheetCell.Blank b -> {
-              fail(column, "organization-import.invalid.required");
-              yield null;
-            }
-            case SheetCell.Number n -> ExcelDates.fromSerial(n.value(), date1904);
-            case SheetCell.Text t -> ExcelDates.parse(t.value());
-          };
-      if (date == null && !cell(column).isBlank()) {
-        fail(column, "organization-import.invalid.date", cell(column).display(column, date1904));
-      }
-      return date;
-    }
   }
 }

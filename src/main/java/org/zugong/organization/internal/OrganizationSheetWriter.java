@@ -6,23 +6,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.zugong.organization.OrganizationKind;
-import org.zugong.organization.imports.CellError;
 import org.zugong.organization.imports.OrganizationColumn;
-import org.zugong.organization.imports.SheetCell;
 import org.zugong.organization.imports.Vocabulary;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.ImportWorkbooks;
 
 /**
- * Writes the organization sheet's workbooks with fastexcel, row by row to the stream: the template
- * (the sheet, how to fill it in, the allowed values as drop-downs, the codes of the organizations
- * in the uploader's scope that new ones may sit under) and the error workbook (the uploaded sheet
- * again with every bad cell filled red, a comment on it and a column saying row, column and reason,
- * and a list of all errors). It follows the member sheet's writer, on purpose apart from it.
+ * The organization sheet's workbooks: the template (the sheet, how to fill it in with which kind
+ * may sit under which, the allowed values as drop-downs, the codes of the organizations in the
+ * uploader's scope that new ones may sit under) and the error workbook, written by the platform's
+ * {@link ImportWorkbooks} with the organization sheet's columns.
  */
 @Component
 public class OrganizationSheetWriter {
@@ -30,261 +26,94 @@ public class OrganizationSheetWriter {
   /** The rows of the template that offer drop-downs: the most one import takes. */
   public static final int MAX_ROWS = 100_000;
 
-  static final String BAD_FILL = "FFFFC7CE";
-  static final String BAD_FONT = "FF9C0006";
-  private static final String HEADER_FILL = "FFDDEBF7";
-  private static final String REQUIRED_FONT = "FFC00000";
-  // Comments are drawn shapes that Excel keeps in memory; past this many the fill and the error
-  // column still mark every bad cell.
-  private static final int MAX_COMMENTS = 5_000;
-
-  private final MessageSource messages;
+  private final ImportWorkbooks<OrganizationColumn> workbooks;
 
   OrganizationSheetWriter(MessageSource messages) {
-    this.messages = messages;
+    this.workbooks =
+        new ImportWorkbooks<>(
+            messages,
+            "organization-import",
+            List.of(OrganizationColumn.values()),
+            MAX_ROWS,
+            c ->
+                c == OrganizationColumn.NAME || c == OrganizationColumn.PARENT
+                    ? 30
+                    : c == OrganizationColumn.UNIT_NAME ? 24 : 14,
+            Vocabulary::choices,
+            Vocabulary::keyOf);
   }
 
-  /** An organization the template lists, with the code the sheet refers to it by. */
   public record Parent(String code, String name, OrganizationKind kind, String regionCode) {}
 
+  /** The organization sheet's workbooks and reader. */
+  public ImportWorkbooks<OrganizationColumn> workbooks() {
+    return workbooks;
+  }
+
   public void template(OutputStream out, Locale locale, List<Parent> parents) throws IOException {
-    Workbook wb = new Workbook(out, "Zugong", "1.0");
-    Worksheet data = wb.newWorksheet(text("organization-import.sheet.data", locale));
-    Worksheet help = wb.newWorksheet(text("organization-import.sheet.instructions", locale));
-    Worksheet choices = wb.newWorksheet(text("organization-import.sheet.choices", locale));
-    Worksheet orgs = wb.newWorksheet(text("organization-import.sheet.parents", locale));
-
-    header(data, locale);
-    for (OrganizationColumn c : OrganizationColumn.values()) {
-      if (c.isText()) {
-        data.style(c.index()).format("@").set();
-      } else if (c.isDate()) {
-        data.style(c.index()).format("yyyy-mm-dd").set();
-      }
-    }
-
-    int list = 0;
-    for (OrganizationColumn c : OrganizationColumn.values()) {
-      List<? extends Enum<?>> values = Vocabulary.choices(c);
-      if (values.isEmpty()) {
-        continue;
-      }
-      choices.value(0, list, text(c.headerKey(), locale));
-      choices.style(0, list).bold().fillColor(HEADER_FILL).set();
-      choices.width(list, 22);
-      for (int i = 0; i < values.size(); i++) {
-        choices.value(i + 1, list, text(Vocabulary.keyOf(values.get(i)), locale));
-      }
-      data.range(1, c.index(), MAX_ROWS, c.index())
-          .validateWithList(choices.range(1, list, values.size(), list))
-          .allowBlank(true)
-          .showErrorMessage(true)
-          .errorTitle(text(c.headerKey(), locale))
-          .error(text("organization-import.invalid.choice-short", locale));
-      list++;
-    }
-
-    help.value(0, 0, text("organization-import.instructions.note", locale, MAX_ROWS));
-    help.style(0, 0).wrapText(true).set();
-    help.range(0, 0, 0, 4).merge();
-    help.rowHeight(0, 90);
-    String[] heads = {
-      "organization-import.instructions.letter",
-      "organization-import.instructions.column",
-      "organization-import.instructions.required",
-      "organization-import.instructions.rule",
-      "organization-import.instructions.choices"
-    };
-    double[] widths = {6, 14, 10, 60, 60};
-    for (int i = 0; i < heads.length; i++) {
-      help.value(2, i, text(heads[i], locale));
-      help.style(2, i).bold().fillColor(HEADER_FILL).set();
-      help.width(i, widths[i]);
-    }
-    String separator = text("organization-import.instructions.separator", locale);
-    for (OrganizationColumn c : OrganizationColumn.values()) {
-      int r = 3 + c.index();
-      help.value(r, 0, c.letter());
-      help.value(r, 1, text(c.headerKey(), locale));
-      help.value(
-          r,
-          2,
-          text(
-              c.required()
-                  ? "organization-import.instructions.required.yes"
-                  : "organization-import.instructions.required.no",
-              locale));
-      help.value(r, 3, text(c.ruleKey(), locale));
-      List<String> names =
-          Vocabulary.choices(c).stream().map(v -> text(Vocabulary.keyOf(v), locale)).toList();
-      help.value(r, 4, String.join(separator, names));
-      help.style(r, 3).wrapText(true).verticalAlignment("top").set();
-      help.style(r, 4).wrapText(true).verticalAlignment("top").set();
-    }
-    // Which kind may sit under which: the rule the sheet is checked by.
-    int r = 5 + OrganizationColumn.values().length;
-    help.value(r, 0, text("organization-import.instructions.kinds", locale));
-    help.style(r, 0).bold().set();
-    help.range(r, 0, r, 4).merge();
-    for (OrganizationKind kind : OrganizationKind.values()) {
-      r++;
-      help.value(r, 1, text(kind.messageKey(), locale));
-      help.value(
-          r,
-          3,
-          String.join(
-              separator,
-              kind.allowedParents().stream().map(k -> text(k.messageKey(), locale)).toList()));
-      help.range(r, 3, r, 4).merge();
-    }
-
-    data.finish();
-    help.finish();
-    choices.finish();
-    String[] orgHeads = {
-      "organization.column.code",
-      "organization.column.name",
-      "organization.column.kind",
-      "organization.column.region"
-    };
-    double[] orgWidths = {14, 50, 12, 16};
-    for (int i = 0; i < orgHeads.length; i++) {
-      orgs.value(0, i, text(orgHeads[i], locale));
-      orgs.style(0, i).bold().fillColor(HEADER_FILL).set();
-      orgs.width(i, orgWidths[i]);
-    }
-    int row = 1;
-    for (Parent p : parents) {
-      orgs.value(row, 0, p.code());
-      orgs.value(row, 1, p.name());
-      orgs.value(row, 2, text(p.kind().messageKey(), locale));
-      orgs.value(row, 3, p.regionCode());
-      row++;
-      if (row % 1000 == 0) {
-        orgs.flush();
-      }
-    }
-    wb.finish();
+    workbooks.template(
+        out,
+        locale,
+        90,
+        help -> {
+          // Which kind may sit under which: the rule the sheet is checked by.
+          String separator = workbooks.separator(locale);
+          int r = 5 + OrganizationColumn.values().length;
+          help.value(r, 0, text("organization-import.instructions.kinds", locale));
+          help.style(r, 0).bold().set();
+          help.range(r, 0, r, 4).merge();
+          for (OrganizationKind kind : OrganizationKind.values()) {
+            r++;
+            help.value(r, 1, text(kind.messageKey(), locale));
+            help.value(
+                r,
+                3,
+                String.join(
+                    separator,
+                    kind.allowedParents().stream()
+                        .map(k -> text(k.messageKey(), locale))
+                        .toList()));
+            help.range(r, 3, r, 4).merge();
+          }
+        },
+        "organization-import.sheet.parents",
+        orgs -> {
+          workbooks.headings(
+              orgs,
+              0,
+              locale,
+              new double[] {14, 50, 12, 16},
+              "organization.column.code",
+              "organization.column.name",
+              "organization.column.kind",
+              "organization.column.region");
+          int row = 1;
+          for (Parent p : parents) {
+            orgs.value(row, 0, p.code());
+            orgs.value(row, 1, p.name());
+            orgs.value(row, 2, text(p.kind().messageKey(), locale));
+            orgs.value(row, 3, p.regionCode());
+            row++;
+            if (row % 1000 == 0) {
+              orgs.flush();
+            }
+          }
+        });
   }
 
   /**
-   * The uploaded sheet again, each row where it was, with the bad cells filled red and commented
-   * and a last column giving row, column and reason; then a sheet listing every error.
+   * The uploaded sheet again with the bad cells filled red and commented, and a list of every
+   * error.
    *
    * @param errors the errors by row number
    */
   public void errorWorkbook(
       Path upload, OutputStream out, Locale locale, Map<Integer, List<CellError>> errors)
       throws IOException {
-    Workbook wb = new Workbook(out, "Zugong", "1.0");
-    Worksheet data = wb.newWorksheet(text("organization-import.sheet.data", locale));
-    Worksheet list = wb.newWorksheet(text("organization-import.sheet.errors", locale));
-    header(data, locale);
-    int reasonColumn = OrganizationColumn.values().length;
-    data.value(0, reasonColumn, text("organization-import.errors.column", locale));
-    data.style(0, reasonColumn).bold().fontColor(BAD_FONT).fillColor(BAD_FILL).set();
-    data.width(reasonColumn, 80);
-    String[] heads = {
-      "organization-import.errors.row",
-      "organization-import.errors.column-letter",
-      "organization-import.errors.field",
-      "organization-import.errors.reason"
-    };
-    double[] widths = {8, 6, 14, 80};
-    for (int i = 0; i < heads.length; i++) {
-      list.value(0, i, text(heads[i], locale));
-      list.style(0, i).bold().fillColor(HEADER_FILL).set();
-      list.width(i, widths[i]);
-    }
-
-    // fastexcel streams one sheet at a time: the data sheet is written and closed before the list.
-    int comments = 0;
-    try (OrganizationSheetReader reader = OrganizationSheetReader.open(upload)) {
-      boolean date1904 = reader.date1904();
-      reader.header();
-      for (Optional<OrganizationSheetReader.SheetRow> next = reader.nextRow();
-          next.isPresent();
-          next = reader.nextRow()) {
-        OrganizationSheetReader.SheetRow row = next.get();
-        int r = row.number() - 1;
-        for (OrganizationColumn c : OrganizationColumn.values()) {
-          SheetCell cell = row.cells().get(c.index());
-          if (!cell.isBlank()) {
-            data.inlineString(r, c.index(), cell.display(c, date1904));
-          }
-        }
-        List<CellError> bad = errors.getOrDefault(row.number(), List.of());
-        StringBuilder reasons = new StringBuilder();
-        for (CellError e : bad) {
-          String line = line(e, locale);
-          data.style(r, e.column().index()).fillColor(BAD_FILL).fontColor(BAD_FONT).set();
-          if (comments < MAX_COMMENTS) {
-            data.comment(r, e.column().index(), line);
-            comments++;
-          }
-          reasons.append(reasons.isEmpty() ? "" : "\n").append(line);
-        }
-        if (!bad.isEmpty()) {
-          data.inlineString(r, reasonColumn, reasons.toString());
-          data.style(r, reasonColumn).wrapText(true).fontColor(BAD_FONT).set();
-        }
-        if (r % 1000 == 0) {
-          data.flush();
-        }
-      }
-    }
-    data.finish();
-
-    int listed = 1;
-    for (List<CellError> row : errors.values()) {
-      for (CellError e : row) {
-        list.value(listed, 0, e.row());
-        list.value(listed, 1, e.column().letter());
-        list.value(listed, 2, text(e.column().headerKey(), locale));
-        list.inlineString(listed, 3, reason(e, locale));
-        listed++;
-        if (listed % 1000 == 0) {
-          list.flush();
-        }
-      }
-    }
-    wb.finish();
+    workbooks.errorWorkbook(upload, out, locale, errors);
   }
 
-  /** Row, column, header and reason of one bad cell in the user's language. */
-  public String line(CellError e, Locale locale) {
-    return text(
-        "organization-import.error.cell",
-        locale,
-        Integer.toString(e.row()),
-        e.column().letter(),
-        text(e.column().headerKey(), locale),
-        reason(e, locale));
-  }
-
-  /** The reason for one bad cell in the user's language. */
-  public String reason(CellError e, Locale locale) {
-    return text(e.messageKey(), locale, e.arguments().toArray());
-  }
-
-  private void header(Worksheet ws, Locale locale) {
-    for (OrganizationColumn c : OrganizationColumn.values()) {
-      ws.value(0, c.index(), text(c.headerKey(), locale));
-      ws.style(0, c.index())
-          .bold()
-          .fillColor(HEADER_FILL)
-          .fontColor(c.required() ? REQUIRED_FONT : "FF000000")
-          .set();
-      ws.width(
-          c.index(),
-          c == OrganizationColumn.NAME || c == OrganizationColumn.PARENT
-              ? 30
-              : c == OrganizationColumn.UNIT_NAME ? 24 : 14);
-    }
-    ws.freezePane(0, 1);
-  }
-
-  private String text(String key, Locale locale, Object... args) {
-    return messages.getMessage(key, args.length == 0 ? null : args, key, locale);
+  private String text(String key, Locale locale) {
+    return workbooks.text(key, locale);
   }
 }

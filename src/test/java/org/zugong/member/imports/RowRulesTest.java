@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.zugong.member.MemberStage;
 import org.zugong.person.Ethnicity;
 import org.zugong.person.Gender;
+import org.zugong.platform.spreadsheet.CellError;
+import org.zugong.platform.spreadsheet.SheetCell;
 import org.zugong.shared.IdCardNumber;
 import org.zugong.shared.ScopePath;
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.zugong.organization.OrganizationCategory;
 import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.UnitType;
+import org.zugong.platform.spreadsheet.SheetCell;
 import org.zugong.shared.ScopePath;
 
 /** The rules of one row of the organization sheet, each cell judged on its own. */

@@ -1,4 +1,4 @@
-package org.zugong.member.imports;
+package org.zugong.platform.spreadsheet;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;

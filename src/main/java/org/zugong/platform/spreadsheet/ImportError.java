@@ -1,4 +1,4 @@
-package org.zugong.organization;
+package org.zugong.platform.spreadsheet;
 
 import java.util.List;
 
@@ -10,5 +10,5 @@ import java.util.List;
  * @param columnKey the message key of the column's header
  * @param messageKey the reason
  */
-public record OrganizationImportError(
+public record ImportError(
     int row, String column, String columnKey, String messageKey, List<String> arguments) {}

@@ -1,7 +1,7 @@
-package org.zugong.organization;
+package org.zugong.platform.spreadsheet;
 
 /** Where an import stands: waiting, checking every cell, writing, or finished one of three ways. */
-public enum OrganizationImportStatus {
+public enum ImportStatus {
   QUEUED,
   CHECKING,
   WRITING,
@@ -16,7 +16,12 @@ public enum OrganizationImportStatus {
     return this == DONE || this == REFUSED || this == FAILED;
   }
 
-  public String messageKey() {
-    return "organization-import.status." + name();
+  /**
+   * The key of the status's name among the texts of a sheet.
+   *
+   * @param sheet the sheet's name, such as {@code member-import}
+   */
+  public String messageKey(String sheet) {
+    return sheet + ".status." + name();
   }
 }

@@ -1,21 +1,21 @@
-package org.zugong.member;
+package org.zugong.platform.spreadsheet;
 
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An import of a member sheet as pages and the API show it.
+ * An import of a sheet as pages and the API show it.
  *
  * @param progress percent done, for the progress bar
  * @param failureKey why a failed import failed, as a message key
  * @param failureArguments the arguments of that message
  * @param errorWorkbook whether a workbook marking the bad cells can be downloaded
  */
-public record MemberImportJob(
+public record ImportJob(
     long id,
     String fileName,
-    MemberImportStatus status,
+    ImportStatus status,
     int totalRows,
     int checkedRows,
     int writtenRows,
@@ -28,7 +28,7 @@ public record MemberImportJob(
     Instant createdAt,
     @Nullable Instant finishedAt) {
 
-  public MemberImportJob {
+  public ImportJob {
     failureArguments = List.copyOf(failureArguments);
   }
 }

@@ -1,4 +1,4 @@
-package org.zugong.member.internal;
+package org.zugong.platform.spreadsheet;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,62 +21,67 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.jspecify.annotations.Nullable;
-import org.zugong.member.imports.MemberColumn;
-import org.zugong.member.imports.SheetCell;
 import org.zugong.shared.InvalidValueException;
 
 /**
  * Reads the first sheet of an uploaded workbook row by row, as a stream from the file: the rows are
  * never held in memory together, whatever their number.
  */
-final class MemberSheetReader implements AutoCloseable {
+public final class SheetReader implements AutoCloseable {
 
-  private static final int WIDTH = MemberColumn.values().length;
-
+  private final int width;
+  private final String notAWorkbook;
   private final ReadableWorkbook workbook;
   private final Stream<Row> stream;
   private final Iterator<Row> rows;
 
   /** One row of the sheet: its number as the spreadsheet shows it and its cells from column A. */
-  record SheetRow(int number, List<SheetCell> cells) {}
+  public record SheetRow(int number, List<SheetCell> cells) {}
 
-  private MemberSheetReader(Path file) {
+  private SheetReader(Path file, int width, String notAWorkbook) {
+    this.width = width;
+    this.notAWorkbook = notAWorkbook;
     try {
       this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
       this.stream = workbook.getFirstSheet().openStream();
       this.rows = stream.iterator();
     } catch (IOException | ExcelReaderException | IllegalArgumentException e) {
-      throw new InvalidValueException("member-import.invalid.not-a-workbook");
+      throw new InvalidValueException(notAWorkbook);
     }
   }
 
-  /** Opens the workbook; a file that is no .xlsx workbook is refused. */
-  static MemberSheetReader open(Path file) {
-    return new MemberSheetReader(file);
+  /**
+   * Opens the workbook; a file that is no .xlsx workbook is refused.
+   *
+   * @param width how many columns the template has: the cells a row is read into
+   * @param notAWorkbook the message key that refuses a file that is no workbook
+   */
+  public static SheetReader open(Path file, int width, String notAWorkbook) {
+    return new SheetReader(file, width, notAWorkbook);
   }
 
-  boolean date1904() {
+  public boolean date1904() {
     return workbook.isDate1904();
   }
 
   /** The first row's texts: the header, or nothing for an empty sheet. */
-  Optional<List<String>> header() {
+  public Optional<List<String>> header() {
     if (!hasNext()) {
       return Optional.empty();
     }
     Row first = next();
     List<String> texts = new ArrayList<>();
-    for (SheetCell c : cells(first, Math.max(WIDTH, first.getCellCount()))) {
+    for (SheetCell c : cells(first, Math.max(width, first.getCellCount()))) {
       texts.add(c instanceof SheetCell.Text t ? t.value() : "");
     }
     return Optional.of(texts);
   }
 
   /** The next row that has anything in the template's columns, or empty at the end. */
-  Optional<SheetRow> nextRow() {
+  public Optional<SheetRow> nextRow() {
     while (hasNext()) {
       Row row = next();
-      List<SheetCell> cells = cells(row, WIDTH);
+      List<SheetCell> cells = cells(row, width);
       for (SheetCell c : cells) {
         if (!c.isBlank()) {
           return Optional.of(new SheetRow(row.getRowNum(), cells));
@@ -95,7 +100,7 @@ final class MemberSheetReader implements AutoCloseable {
    * @return the number of rows up to {@code limit}, or 0 where the workbook does not say which part
    *     is its first sheet
    */
-  static int rowTags(Path file, int limit) {
+  public static int rowTags(Path file, int limit) {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       String sheet = firstSheetPart(zip);
       ZipEntry entry = sheet == null ? null : zip.getEntry(sheet);
@@ -201,7 +206,7 @@ final class MemberSheetReader implements AutoCloseable {
     try {
       return rows.hasNext();
     } catch (ExcelReaderException | UncheckedIOException e) {
-      throw new InvalidValueException("member-import.invalid.not-a-workbook");
+      throw new InvalidValueException(notAWorkbook);
     }
   }
 
@@ -209,7 +214,7 @@ final class MemberSheetReader implements AutoCloseable {
     try {
       return rows.next();
     } catch (ExcelReaderException | UncheckedIOException e) {
-      throw new InvalidValueException("member-import.invalid.not-a-workbook");
+      throw new InvalidValueException(notAWorkbook);
     }
   }
 

@@ -1,4 +1,4 @@
-package org.zugong.member.imports;
+package org.zugong.platform.spreadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.zugong.member.imports;
+package org.zugong.platform.spreadsheet;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,7 +27,7 @@ public sealed interface SheetCell {
    * The cell as the user typed it, for copying it back into the error workbook: a date column's
    * number becomes the date it stands for.
    */
-  default String display(MemberColumn column, boolean date1904) {
+  default String display(SheetColumn column, boolean date1904) {
     return switch (this) {
       case Blank b -> "";
       case Text t -> t.value();

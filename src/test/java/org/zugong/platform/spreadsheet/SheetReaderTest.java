@@ -1,4 +1,4 @@
-package org.zugong.member.internal;
+package org.zugong.platform.spreadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The quick count of a sheet's rows that gives an import's progress its total. */
-class MemberSheetReaderTest {
+class SheetReaderTest {
 
   @TempDir Path dir;
 
@@ -37,20 +37,20 @@ class MemberSheetReaderTest {
 
   @Test
   void countsTheRowsOfTheFirstSheetOnly() throws IOException {
-    assertThat(MemberSheetReader.rowTags(workbook(1_201, 7), 1_000_000)).isEqualTo(1_201);
-    assertThat(MemberSheetReader.rowTags(workbook(3, 500), 1_000_000)).isEqualTo(3);
+    assertThat(SheetReader.rowTags(workbook(1_201, 7), 1_000_000)).isEqualTo(1_201);
+    assertThat(SheetReader.rowTags(workbook(3, 500), 1_000_000)).isEqualTo(3);
   }
 
   @Test
   void stopsCountingAtTheLimit() throws IOException {
-    assertThat(MemberSheetReader.rowTags(workbook(1_201, 0), 1_000)).isEqualTo(1_000);
+    assertThat(SheetReader.rowTags(workbook(1_201, 0), 1_000)).isEqualTo(1_000);
   }
 
   @Test
   void saysNothingOfAFileThatIsNoWorkbook() throws IOException {
     Path text = Files.writeString(dir.resolve("a.xlsx"), "姓名,性别\n张三,男\n");
-    assertThat(MemberSheetReader.rowTags(text, 1_000)).isZero();
-    assertThat(MemberSheetReader.rowTags(dir.resolve("missing.xlsx"), 1_000)).isZero();
+    assertThat(SheetReader.rowTags(text, 1_000)).isZero();
+    assertThat(SheetReader.rowTags(dir.resolve("missing.xlsx"), 1_000)).isZero();
   }
 
   @Test
@@ -64,7 +64,7 @@ class MemberSheetReaderTest {
         </x:sheetData></x:worksheet>
         """;
     assertThat(
-            MemberSheetReader.countRowTags(
+            SheetReader.countRowTags(
                 new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), 100))
         .isEqualTo(4);
   }
