@@ -9,7 +9,7 @@ talents=${1:-60000}
 requests=${2:-2000}
 runs=${3:-3}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -B -q -o -Dspotless.check.skip=true test-compile \
+./mvnw -B -q -Dspotless.check.skip=true test-compile \
   dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 "$JAVA_HOME/bin/java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   org.zugong.bench.BenefitRunBench "$talents" "$requests" "$runs"

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-100000}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -B -q -o -Dspotless.check.skip=true test-compile \
+./mvnw -B -q -Dspotless.check.skip=true test-compile \
   dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 "$JAVA_HOME/bin/java" -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   org.zugong.bench.MemberImportBench "$rows"
