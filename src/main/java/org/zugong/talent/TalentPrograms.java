@@ -708,23 +708,49 @@ public class TalentPrograms {
 
   /** Assigns a leader to a key talent (tier A, B or C). */
   public long assignLiaison(long talentId, String leaderName, String leaderPost) {
-    TalentView t = talents.find(talentId).orElseThrow(() -> new TalentNotFoundException(talentId));
-    if (t.tier() == null || t.tier().compareTo(Tier.C) > 0) {
-      throw new InvalidValueException("talent.program.invalid.not-key-talent", t.name());
+    return assignLiaison(new NewLiaison(talentId, leaderName, leaderPost));
+  }
+
+  /** A leader's assignment as a form or a request gives it; null where a field is missing. */
+  public record NewLiaison(
+      @Nullable Long talentId, @Nullable String leaderName, @Nullable String leaderPost) {}
+
+  /** A key talent (tiers A to C) in the user's scope who has no leader yet. */
+  public record KeyTalent(long id, String name, Tier tier, String employerName) {}
+
+  /**
+   * Assigns a leader to a key talent: the talent must be of tier A, B or C and have no leader yet,
+   * and the leader's name and post are required. Every refused field is named; a talent outside the
+   * scope is not found.
+   */
+  public long assignLiaison(NewLiaison l) {
+    List<InvalidFieldsException.FieldProblem> problems = new ArrayList<>();
+    TalentView t = null;
+    if (l.talentId() == null) {
+      problems.add(
+          InvalidFieldsException.FieldProblem.of(
+              "talentId", "talent.program.invalid.liaison-talent"));
+    } else {
+      long id = l.talentId();
+      t = talents.find(id).orElseThrow(() -> new TalentNotFoundException(id));
+      // One assignment at a time per talent, so that two clerks cannot both give it a leader.
+      jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('talent_liaison'), ?)")
+          .param((int) id)
+          .query(Integer.class)
+          .single();
+      problems.addAll(checkLiaisonTalent(t, leaderOf(id)));
     }
-    if (leaderName.isBlank() || leaderPost.isBlank()) {
-      throw new InvalidValueException("talent.program.invalid.leader");
+    problems.addAll(checkLeader(l.leaderName(), l.leaderPost()));
+    if (!problems.isEmpty() || t == null) {
+      throw new InvalidFieldsException(problems);
     }
+    String leaderName = l.leaderName().trim();
+    String leaderPost = l.leaderPost().trim();
     long id =
         jdbc.sql(
                 "insert into talent_liaison (talent_id, leader_name, leader_post, assigned_on,"
                     + " scope_path) values (?, ?, ?, ?, ?) returning id")
-            .params(
-                talentId,
-                leaderName.trim(),
-                leaderPost.trim(),
-                LocalDate.now(clock),
-                t.scopePath().value())
+            .params(t.id(), leaderName, leaderPost, LocalDate.now(clock), t.scopePath().value())
             .query(Long.class)
             .single();
     events.publishEvent(
@@ -733,8 +759,96 @@ public class TalentPrograms {
             Long.toString(id),
             "create",
             t.scopePath().value(),
-            Map.of("leader", new RecordChanged.Change(null, leaderName.trim()))));
+            Map.of(
+                "talent", new RecordChanged.Change(null, t.name()),
+                "leader", new RecordChanged.Change(null, leaderName),
+                "post", new RecordChanged.Change(null, leaderPost))));
     return id;
+  }
+
+  /** The leader already assigned to a talent, if any. */
+  private Optional<String> leaderOf(long talentId) {
+    return jdbc.sql(
+            "select leader_name || ' · ' || leader_post from talent_liaison where talent_id = ?"
+                + " order by id limit 1")
+        .param(talentId)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Only a key talent (tier A, B or C) is given a leader, and only one: what is wrong with the
+   * talent chosen, as problems of the field {@code talentId}.
+   */
+  public static List<InvalidFieldsException.FieldProblem> checkLiaisonTalent(
+      TalentView t, Optional<String> currentLeader) {
+    if (t.tier() == null || t.tier().compareTo(Tier.C) > 0) {
+      return List.of(
+          InvalidFieldsException.FieldProblem.of(
+              "talentId", "talent.program.invalid.not-key-talent", t.name()));
+    }
+    if (currentLeader.isPresent()) {
+      return List.of(
+          InvalidFieldsException.FieldProblem.of(
+              "talentId", "talent.program.invalid.liaison-exists", t.name(), currentLeader.get()));
+    }
+    return List.of();
+  }
+
+  /** A leader needs a name and a post, each of at most 100 characters. */
+  public static List<InvalidFieldsException.FieldProblem> checkLeader(
+      @Nullable String name, @Nullable String post) {
+    List<InvalidFieldsException.FieldProblem> out = new ArrayList<>();
+    if (name == null || name.isBlank() || name.trim().length() > 100) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of(
+              "leaderName", "talent.program.invalid.leader-name"));
+    }
+    if (post == null || post.isBlank() || post.trim().length() > 100) {
+      out.add(
+          InvalidFieldsException.FieldProblem.of(
+              "leaderPost", "talent.program.invalid.leader-post"));
+    }
+    return out;
+  }
+
+  /** A key talent (tiers A to C) of the scope, whether or not it has a leader. */
+  @Transactional(readOnly = true)
+  public Optional<KeyTalent> keyTalent(long id) {
+    return jdbc.sql(
+            "select t.id, t.name, t.tier, t.employer_name from talent t where t.id = ?"
+                + " and t.tier in ('A', 'B', 'C')")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new KeyTalent(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    Tier.valueOf(rs.getString("tier")),
+                    rs.getString("employer_name")))
+        .optional();
+  }
+
+  /**
+   * Key talents (tiers A to C) in the scope without a leader yet whose name contains {@code name}
+   * (all of them when blank), by name, at most {@code limit}.
+   */
+  @Transactional(readOnly = true)
+  public List<KeyTalent> keyTalentsWithoutLeader(String name, int limit) {
+    String q = name == null ? "" : name.trim();
+    return jdbc.sql(
+            "select t.id, t.name, t.tier, t.employer_name from talent t where t.tier in ('A', 'B',"
+                + " 'C') and not exists (select 1 from talent_liaison l where l.talent_id = t.id)"
+                + " and strpos(t.name, ?) > 0 order by t.name, t.id limit ?")
+        .params(q, limit)
+        .query(
+            (rs, n) ->
+                new KeyTalent(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    Tier.valueOf(rs.getString("tier")),
+                    rs.getString("employer_name")))
+        .list();
   }
 
   /**

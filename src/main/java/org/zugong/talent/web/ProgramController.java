@@ -3,7 +3,9 @@ package org.zugong.talent.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -190,13 +192,80 @@ class ProgramController {
   @GetMapping("/talent-programs/liaisons")
   String liaisons(
       @RequestParam(required = false) @Nullable Long visited,
+      @RequestParam(required = false) @Nullable Long assigned,
       org.springframework.security.core.Authentication auth,
       Model model) {
     model.addAttribute("liaisons", programs.liaisons(200));
     model.addAttribute("visited", visited);
+    model.addAttribute("assigned", assigned);
     model.addAttribute(
         "canRecordVisit", holds(auth, "ROLE_CITY_ADMIN") || holds(auth, "ROLE_DISTRICT_ADMIN"));
     return "talent/liaisons";
+  }
+
+  static final int KEY_TALENT_CHOICES = 20;
+
+  /** The fields of the dialog assigning a leader, as typed. */
+  record LiaisonForm(
+      @Nullable String talentId, @Nullable String leaderName, @Nullable String leaderPost) {}
+
+  @GetMapping("/talent-programs/liaisons/new")
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  String newLiaison(Model model) {
+    return liaisonDialog(new LiaisonForm("", "", ""), Map.of(), model);
+  }
+
+  /**
+   * The key talents without a leader whose name contains {@code q}, as the options of the dialog's
+   * select (searched as the user types).
+   */
+  @GetMapping("/talent-programs/liaisons/key-talents")
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  String keyTalents(@RequestParam(defaultValue = "") String q, Model model) {
+    model.addAttribute("keyTalents", programs.keyTalentsWithoutLeader(q, KEY_TALENT_CHOICES));
+    model.addAttribute("form", new LiaisonForm("", "", ""));
+    return "talent/program-dialogs :: key-talent-options";
+  }
+
+  /** Assigns a leader to a key talent from the dialog; refused fields are shown beside each. */
+  @PostMapping("/talent-programs/liaisons")
+  @PreAuthorize("hasAnyRole('CITY_ADMIN', 'DISTRICT_ADMIN')")
+  String assignLiaison(LiaisonForm form, Model model, Locale locale, HttpServletResponse response) {
+    try {
+      long id =
+          programs.assignLiaison(
+              new TalentPrograms.NewLiaison(
+                  longValue(form.talentId()), form.leaderName(), form.leaderPost()));
+      response.setHeader(
+          "HX-Redirect", "/talent-programs/liaisons?assigned=" + id + "#liaison-" + id);
+      return "talent/program-dialogs :: done";
+    } catch (InvalidFieldsException e) {
+      return liaisonDialog(form, fieldErrors(e, locale), model);
+    }
+  }
+
+  private String liaisonDialog(LiaisonForm form, Map<String, String> errors, Model model) {
+    List<TalentPrograms.KeyTalent> choices =
+        new ArrayList<>(programs.keyTalentsWithoutLeader("", KEY_TALENT_CHOICES));
+    // The talent chosen stays chosen when the dialog comes back refused, even past the first 20.
+    Long chosen = longValue(form.talentId());
+    if (chosen != null && choices.stream().noneMatch(k -> k.id() == chosen)) {
+      programs.keyTalent(chosen).ifPresent(k -> choices.addFirst(k));
+    }
+    model.addAttribute("keyTalents", choices);
+    model.addAttribute("keyTalentLimit", KEY_TALENT_CHOICES);
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    return "talent/program-dialogs :: liaison";
+  }
+
+  /** A whole number as typed, or null where blank or not a number. */
+  private static @Nullable Long longValue(@Nullable String text) {
+    try {
+      return text == null || text.isBlank() ? null : Long.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** The fields of the dialog recording a visit, as typed. */
