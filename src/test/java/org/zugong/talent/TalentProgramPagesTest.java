@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.zugong.platform.DataScope;
 import org.zugong.support.Browser;
 import org.zugong.support.DemoAccounts;
@@ -133,9 +135,68 @@ class TalentProgramPagesTest extends ZugongTest {
   }
 
   @Test
-  void theCityOpensACallAndRecordsALeadersVisitThroughThePages() {
+  void aDistrictAssignsLeadersToItsOwnKeyTalentsOnlyAndIsToldWhyPerField() {
+    WebClient haishu = signedIn(DemoAccounts.HAISHU_ADMIN);
+    assertThat(haishu.get("/talent-programs/liaisons").body()).contains("id=\"assign-liaison\"");
+    assertThat(haishu.get("/talent-programs/liaisons/new").body()).contains("id=\"liaison-form\"");
+    long ordinary =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select id from talent where tier is null and starts_with(scope_path,"
+                            + " '/330200/330203/') order by id limit 1")
+                    .query(Long.class)
+                    .single());
+    assertThat(
+            haishu
+                .post(
+                    "/talent-programs/liaisons",
+                    Map.of(
+                        "talentId", Long.toString(ordinary), "leaderName", "", "leaderPost", "x"))
+                .body())
+        .contains("id=\"l-talent-error\"", "不是重点人才", "id=\"l-name-error\"")
+        .doesNotContain("id=\"l-post-error\"");
+    long jiangbeiKey =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select id from talent where tier = 'C' and starts_with(scope_path,"
+                            + " '/330200/330205/') order by id limit 1")
+                    .query(Long.class)
+                    .single());
+    assertThat(
+            haishu
+                .post(
+                    "/talent-programs/liaisons",
+                    Map.of(
+                        "talentId",
+                        Long.toString(jiangbeiKey),
+                        "leaderName",
+                        "某",
+                        "leaderPost",
+                        "某"))
+                .statusCode())
+        .isEqualTo(404);
+    String search = haishu.get("/talent-programs/liaisons/key-talents?q=").body();
+    assertThat(search).contains("<option").doesNotContain("value=\"" + jiangbeiKey + "\"");
+  }
+
+  @Test
+  void theCityOpensACallRecordsALeadersVisitAndAssignsALeaderThroughThePages() {
     String name = "甬江人才工程浏览器测试批次";
     String note = "走访了解项目产业化进展" + System.nanoTime();
+    String leader = "浏览器测试领导" + System.nanoTime();
+    Map<String, Object> key =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        "select id, name from talent t where tier = 'C' and starts_with(scope_path,"
+                            + " '/330200/330203/') and not exists (select 1 from talent_liaison l"
+                            + " where l.talent_id = t.id) order by id limit 1")
+                    .query()
+                    .singleRow());
+    String keyId = key.get("id").toString();
+    String keyName = (String) key.get("name");
     try (Browser browser = Browser.start(baseUrl())) {
       browser.signIn(DemoAccounts.CITY_ADMIN, DemoAccounts.PASSWORD);
       browser.open("/talent-programs");
@@ -167,6 +228,28 @@ class TalentProgramPagesTest extends ZugongTest {
       browser.waitFor(By.id("visit-recorded"));
       assertThat(browser.waitFor(By.id(row)).getText()).contains(note, "成效：协调解决中试场地");
       browser.screenshot("liaison-visit-recorded");
+
+      // A leader is assigned to a key talent found by name; a blank name is refused beside it.
+      browser.open("/talent-programs/liaisons");
+      browser.waitFor(By.id("assign-liaison")).click();
+      browser.waitFor(By.id("liaison-form"));
+      browser.waitFor(By.id("l-search")).sendKeys(keyName);
+      browser.waitFor(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("#l-talent option[value='" + keyId + "']")));
+      new Select(browser.waitFor(By.id("l-talent"))).selectByValue(keyId);
+      browser.waitFor(By.id("l-post")).sendKeys("市委常委、组织部部长");
+      browser.waitFor(By.id("liaison-save")).click();
+      assertThat(browser.waitFor(By.id("l-name-error")).getText()).contains("请填写联系领导的姓名");
+      assertThat(new Select(browser.waitFor(By.id("l-talent"))).getFirstSelectedOption().getText())
+          .contains(keyName);
+      browser.waitFor(By.id("l-name")).sendKeys(leader);
+      browser.screenshot("liaison-assign-dialog");
+      browser.clickAndWaitForNewPage(By.id("liaison-save"));
+      browser.waitFor(By.id("liaison-assigned"));
+      assertThat(browser.waitFor(By.cssSelector("#liaisons tr.table-success")).getText())
+          .contains(keyName, leader + " · 市委常委、组织部部长");
+      browser.screenshot("liaison-assigned");
       assertThat(browser.consoleErrors()).isEmpty();
     }
     assertThat(
@@ -184,10 +267,11 @@ class TalentProgramPagesTest extends ZugongTest {
                     jdbc.sql(
                             "select count(*) from audit_event where entity in"
                                 + " ('talent_program_call', 'talent_liaison')"
-                                + " and (details::text like ? or details::text like ?)")
-                        .params("%" + note + "%", "%" + name + "%")
+                                + " and (details::text like ? or details::text like ?"
+                                + " or details::text like ?)")
+                        .params("%" + note + "%", "%" + name + "%", "%" + leader + "%")
                         .query(Long.class)
                         .single()))
-        .isEqualTo(2);
+        .isEqualTo(3);
   }
 }

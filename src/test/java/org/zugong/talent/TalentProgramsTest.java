@@ -176,11 +176,18 @@ class TalentProgramsTest extends ZugongTest {
   void aLeaderIsAssignedToKeyTalentsOnlyAndVisitsAreKept() {
     long key =
         jdbc.sql(
-                "select id from talent where tier in ('A', 'B', 'C') and starts_with(scope_path,"
-                    + " '/330200/330203/') order by id limit 1")
+                "select id from talent t where tier in ('A', 'B', 'C') and starts_with(scope_path,"
+                    + " '/330200/330203/') and not exists (select 1 from talent_liaison l where"
+                    + " l.talent_id = t.id) order by id desc limit 1")
             .query(Long.class)
             .single();
+    assertThat(programs.keyTalentsWithoutLeader("", 10_000))
+        .extracting(TalentPrograms.KeyTalent::id)
+        .contains(key);
     long liaison = programs.assignLiaison(key, "测试领导", "区委副书记");
+    assertThat(programs.keyTalentsWithoutLeader("", 10_000))
+        .extracting(TalentPrograms.KeyTalent::id)
+        .doesNotContain(key);
     programs.recordVisit(liaison, LocalDate.now().minusDays(1), "了解项目进展");
     assertThat(programs.liaisons(10_000))
         .filteredOn(l -> l.id() == liaison)
@@ -190,6 +197,36 @@ class TalentProgramsTest extends ZugongTest {
     assertThatThrownBy(() -> programs.assignLiaison(ordinary, "测试领导", "区委副书记"))
         .isInstanceOf(InvalidValueException.class)
         .hasFieldOrPropertyWithValue("messageKey", "talent.program.invalid.not-key-talent");
+  }
+
+  @Test
+  void aKeyTalentHasOneLeaderAndALeaderNeedsANameAndAPost() {
+    long key =
+        jdbc.sql(
+                "select id from talent t where tier in ('A', 'B') and starts_with(scope_path,"
+                    + " '/330200/330203/') and exists (select 1 from talent_liaison l where"
+                    + " l.talent_id = t.id) order by id limit 1")
+            .query(Long.class)
+            .single();
+    assertThatThrownBy(() -> programs.assignLiaison(new TalentPrograms.NewLiaison(key, " ", null)))
+        .isInstanceOfSatisfying(
+            InvalidFieldsException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(
+                        InvalidFieldsException.FieldProblem::field,
+                        InvalidFieldsException.FieldProblem::messageKey)
+                    .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                            "talentId", "talent.program.invalid.liaison-exists"),
+                        org.assertj.core.groups.Tuple.tuple(
+                            "leaderName", "talent.program.invalid.leader-name"),
+                        org.assertj.core.groups.Tuple.tuple(
+                            "leaderPost", "talent.program.invalid.leader-post")));
+    assertThatThrownBy(
+            () -> programs.assignLiaison(new TalentPrograms.NewLiaison(null, "测试领导", "区委副书记")))
+        .isInstanceOf(InvalidFieldsException.class)
+        .hasFieldOrPropertyWithValue("messageKey", "talent.program.invalid.liaison-talent");
   }
 
   @Test
