@@ -93,7 +93,8 @@ class ArchitectureTest {
   @Test
   void onlyTheRulesOfAdr0015WriteAsTheSystemInsideAUsersTransaction() {
     // Widening the scope inside a user's transaction escapes row-level security: each caller needs
-    // its own justification in an ADR (0015: committee terms end with their holder).
+    // its own justification in an ADR (0015: committee terms end with their holder or their
+    // organization).
     noClasses()
         .that()
         .resideOutsideOfPackage("org.zugong.platform..")

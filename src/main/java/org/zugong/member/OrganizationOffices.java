@@ -40,8 +40,8 @@ import org.zugong.shared.RecordChanged.Change;
  * branch under the same committee keeps the committee's term and leaves the branch's), leaves the
  * city, or the holder leaves good standing for good (removed, deceased, membership suspended). A
  * holder who lost contact may come back; the term is flagged ({@link Office#toEnd()}) for the
- * organization to decide, as are terms whose holder left in a way the register does not follow (an
- * organization merged into another).
+ * organization to decide. Every term at an organization ends when the organization is dissolved or
+ * merged into another, on that day.
  */
 @Service
 @Transactional
@@ -68,7 +68,7 @@ public class OrganizationOffices {
 
     /**
      * An open term whose holder has since left the subtree or good standing in a way that does not
-     * end it by itself (lost contact; a merge of organizations): for the organization to end.
+     * end it by itself (lost contact): for the organization to end.
      */
     public boolean toEnd() {
       return open() && !holderEligible;
@@ -327,6 +327,52 @@ public class OrganizationOffices {
               NamesInStep names = namesInStep(org);
               organizations.secretaryFollowsTerms(org.id(), names.secretary(), names.committee());
             }
+            ended.add(find(id).orElseThrow());
+          }
+          return ended;
+        });
+  }
+
+  /**
+   * Why every open term at an organization ends by itself: the organization ended. The reason is
+   * stored as its message key.
+   */
+  enum OrganizationEnd {
+    /** 组织撤销. */
+    DISSOLVED("office.end.organization-dissolved"),
+    /** 组织合并: merged into another organization, whose own committee goes on. */
+    MERGED("office.end.organization-merged");
+
+    final String reasonKey;
+
+    OrganizationEnd(String reasonKey) {
+      this.reasonKey = reasonKey;
+    }
+  }
+
+  /**
+   * Ends every open term at the organization, which ends {@code on} (or a term's first day, if it
+   * began later), in the transaction that dissolves or merges it (ADR 0015). The editor who ends
+   * the organization sees it, but a holder may have left their scope before terms ended with their
+   * holders, and a term is read with its holder: this runs as the system, for this organization's
+   * terms only; each end is audited under the organization's path. The organization's record keeps
+   * the committee it ended with, as its history. Returns the terms ended.
+   */
+  List<Office> endTermsAt(long organizationId, OrganizationEnd end, LocalDate on) {
+    return system.inThisTransaction(
+        () -> {
+          OrganizationView org = organization(organizationId);
+          List<Office> ended = new java.util.ArrayList<>();
+          List<Long> mustEnd =
+              jdbc.sql(
+                      "select id from member_office where organization_id = ? and until_on is null"
+                          + " order by id")
+                  .param(organizationId)
+                  .query(Long.class)
+                  .list();
+          for (long id : mustEnd) {
+            Office office = find(id).orElseThrow(() -> new OfficeNotFoundException(id));
+            close(office, on.isBefore(office.from()) ? office.from() : on, end.reasonKey, org);
             ended.add(find(id).orElseThrow());
           }
           return ended;

@@ -489,7 +489,7 @@ public class Organizations {
     }
     events.publishEvent(
         new OrganizationMerged(
-            sourceId, targetId, target.path().value(), target.treePath().value()));
+            sourceId, targetId, target.path().value(), target.treePath().value(), on));
     end(source, on, targetId);
     event(sourceId, on, OrganizationEvent.Kind.MERGED, null, target.name(), source.path());
     event(targetId, on, OrganizationEvent.Kind.ABSORBED, null, source.name(), target.path());
@@ -521,6 +521,7 @@ public class Organizations {
                 throw new InvalidValueException(key);
               });
     }
+    events.publishEvent(new OrganizationDissolved(id, on));
     end(org, on, null);
     event(id, on, OrganizationEvent.Kind.DISSOLVED, org.name(), null, org.path());
     events.publishEvent(

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.zugong.member.OrganizationOffices.Office;
+import org.zugong.organization.Establish;
+import org.zugong.organization.OrganizationCategory;
+import org.zugong.organization.OrganizationKind;
 import org.zugong.organization.OrganizationView;
 import org.zugong.organization.Organizations;
+import org.zugong.organization.UnitType;
 import org.zugong.platform.DataScope;
 import org.zugong.shared.InvalidValueException;
 import org.zugong.shared.Role;
@@ -461,6 +465,108 @@ class OrganizationOfficesTest extends ZugongTest {
     assertThat(card).doesNotContain("id=\"office-" + term + "\"");
     String past = card.substring(card.indexOf("id=\"office-past\""));
     assertThat(past).contains(name, "去世", today.minusDays(10) + " – " + today.minusDays(2));
+  }
+
+  // ---- terms end with their organization ----------------------------------------------------
+
+  /** A new organization of {@code kind} under {@code parent}, in the parent's region. */
+  long establish(String name, OrganizationKind kind, long parent, LocalDate on) {
+    return organizations.establish(
+        new Establish(
+            name,
+            kind,
+            OrganizationCategory.REGULAR,
+            UnitType.COMMUNITY,
+            null,
+            null,
+            organizations.find(parent).orElseThrow().regionCode(),
+            parent,
+            on,
+            null));
+  }
+
+  /** The past terms on the organization card, after their heading. */
+  String pastTermsOnTheCard(long organizationId) {
+    String card =
+        signedIn(DemoAccounts.HAISHU_ADMIN)
+            .get("/organizations/" + organizationId + "/offices")
+            .body();
+    return card.substring(card.indexOf("id=\"office-past\""));
+  }
+
+  @Test
+  void endsTermsWhenOrganizationIsMerged() {
+    Siblings s = siblings(NANMEN);
+    LocalDate today = LocalDate.now(clock);
+    actAs(DemoAccounts.HAISHU_ADMIN);
+    long merged = establish("合并测试党支部", OrganizationKind.BRANCH, s.parent(), today.minusDays(30));
+    members.moveTo(s.holder(), merged, today.minusDays(20), "调入");
+    long secretary =
+        offices.appoint(merged, s.holder(), OfficePost.SECRETARY, null, today.minusDays(10));
+    long above =
+        offices.appoint(
+            s.parent(), s.holder(), OfficePost.COMMITTEE_MEMBER, "组织委员", today.minusDays(10));
+    String path = organizations.find(merged).orElseThrow().path().value();
+    String name = offices.find(secretary).orElseThrow().memberName();
+
+    organizations.merge(merged, s.branch(), today.minusDays(2));
+
+    Office ended = offices.find(secretary).orElseThrow();
+    assertThat(ended.open()).isFalse();
+    assertThat(ended.until()).isEqualTo(today.minusDays(2));
+    assertThat(ended.endReason()).isEqualTo("office.end.organization-merged");
+    assertThat(auditOfEnd(secretary)).containsExactly(DemoAccounts.HAISHU_ADMIN + " " + path);
+    // The holder went with the members to the target, still under the committee above: its term
+    // goes on, neither ended nor flagged.
+    Office kept = offices.find(above).orElseThrow();
+    assertThat(kept.open()).isTrue();
+    assertThat(kept.toEnd()).isFalse();
+    assertThat(pastTermsOnTheCard(merged))
+        .contains(name, "组织合并", today.minusDays(10) + " – " + today.minusDays(2));
+  }
+
+  @Test
+  void endsTermsWhenOrganizationIsDissolved() {
+    Siblings s = siblings(NANMEN);
+    LocalDate today = LocalDate.now(clock);
+    actAs(DemoAccounts.HAISHU_ADMIN);
+    long committee =
+        DataScope.asSystem(
+            () ->
+                jdbc.sql(
+                        """
+                        select c.id from organization c join organization a
+                          on starts_with(a.tree_path, c.tree_path)
+                        where a.id = ? and c.kind in ('COMMITTEE', 'WORKING_COMMITTEE')
+                          and c.dissolved_on is null
+                        order by c.depth desc limit 1
+                        """)
+                    .param(s.branch())
+                    .query(Long.class)
+                    .single());
+    long dissolved =
+        establish("撤销测试党总支", OrganizationKind.GENERAL_BRANCH, committee, today.minusDays(30));
+    long branch = establish("撤销测试党支部", OrganizationKind.BRANCH, dissolved, today.minusDays(30));
+    members.moveTo(s.holder(), branch, today.minusDays(20), "调入");
+    long term =
+        offices.appoint(
+            dissolved, s.holder(), OfficePost.COMMITTEE_MEMBER, "组织委员", today.minusDays(10));
+    String path = organizations.find(dissolved).orElseThrow().path().value();
+    String name = offices.find(term).orElseThrow().memberName();
+    // The branch merges away with its members: the general branch has no one left, and its
+    // holder no longer belongs to it; the term waits, flagged, for the organization to end.
+    organizations.merge(branch, s.branch(), today.minusDays(5));
+    assertThat(offices.find(term).orElseThrow().toEnd()).isTrue();
+
+    organizations.dissolve(dissolved, today.minusDays(3));
+
+    Office ended = offices.find(term).orElseThrow();
+    assertThat(ended.open()).isFalse();
+    assertThat(ended.until()).isEqualTo(today.minusDays(3));
+    assertThat(ended.endReason()).isEqualTo("office.end.organization-dissolved");
+    assertThat(auditOfEnd(term)).containsExactly(DemoAccounts.HAISHU_ADMIN + " " + path);
+    assertThat(pastTermsOnTheCard(dissolved))
+        .contains(name, "组织撤销", today.minusDays(10) + " – " + today.minusDays(3));
   }
 
   @Test
