@@ -74,16 +74,6 @@ public final class DataScope {
       // apply.
       throw new IllegalStateException("A data scope cannot change inside a transaction");
     }
-    ScopePath previous = OVERRIDE.get();
-    OVERRIDE.set(scope);
-    try {
-      return work.get();
-    } finally {
-      if (previous == null) {
-        OVERRIDE.remove();
-      } else {
-        OVERRIDE.set(previous);
-      }
-    }
+    return reporting(scope, work);
   }
 }
